@@ -1,0 +1,73 @@
+package dev.hygge.invoke;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.hygge.config.RunType;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Why a run happens: the one input of {@link FlowInvoker#invoke}. The CLI and every cloud adapter
+ * translate what they receive into one of these.
+ */
+public sealed interface Invocation permits Invocation.Manual, Invocation.Scheduled {
+
+  /** Options a caller may set on any run. */
+  RunOptions options();
+
+  /**
+   * A person asked for a run ({@code hygge go}).
+   *
+   * @param flows flow names to run; empty means every flow (unless entities are named)
+   * @param entities {@code flow.entity} names to run; empty means every entity of the flows
+   */
+  record Manual(List<String> flows, List<String> entities, RunOptions options)
+      implements Invocation {
+    public Manual {
+      flows = List.copyOf(requireNonNull(flows, "flows is null"));
+      entities = List.copyOf(requireNonNull(entities, "entities is null"));
+      requireNonNull(options, "options is null");
+    }
+
+    /** Every entity of every flow, with default options. */
+    public static Manual all() {
+      return new Manual(List.of(), List.of(), RunOptions.defaults());
+    }
+  }
+
+  /**
+   * A schedule fired for a flow, or for one entity of it.
+   *
+   * @param flow the flow's name
+   * @param entity the entity's name, or empty for every entity of the flow
+   */
+  record Scheduled(String flow, Optional<String> entity, RunOptions options) implements Invocation {
+    public Scheduled {
+      requireNonNull(flow, "flow is null");
+      requireNonNull(entity, "entity is null");
+      requireNonNull(options, "options is null");
+    }
+  }
+
+  /**
+   * Per-run overrides.
+   *
+   * @param runType overrides every selected entity's run type ({@code --incremental}, {@code
+   *     --full-drop})
+   * @param concurrency overrides the project's concurrency ({@code --concurrency})
+   */
+  record RunOptions(Optional<RunType> runType, OptionalInt concurrency) {
+    public RunOptions {
+      requireNonNull(runType, "runType is null");
+      requireNonNull(concurrency, "concurrency is null");
+      if (concurrency.isPresent() && concurrency.getAsInt() <= 0) {
+        throw new IllegalArgumentException("concurrency must be positive");
+      }
+    }
+
+    public static RunOptions defaults() {
+      return new RunOptions(Optional.empty(), OptionalInt.empty());
+    }
+  }
+}
