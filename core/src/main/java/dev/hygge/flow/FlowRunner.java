@@ -1,0 +1,224 @@
+package dev.hygge.flow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
+import dev.hygge.config.EntityConfig;
+import dev.hygge.config.RunType;
+import dev.hygge.invoke.EntityReport;
+import dev.hygge.invoke.EntityStatus;
+import dev.hygge.invoke.RunListener;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves one entity from its home to its store: the reader runs on its own thread and hands batches
+ * to the writer through a bounded queue, so reading and writing overlap and memory stays flat. The
+ * store commits only when every batch was written; any failure aborts it.
+ */
+public final class FlowRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
+  private static final long READER_STOP_POLL_MILLIS = 50;
+
+  private final BufferAllocator parent;
+  private final RunListener listener;
+
+  /**
+   * @param parent the run's allocator; each entity gets a child of it, closed at the end
+   * @param listener receives progress
+   */
+  public FlowRunner(BufferAllocator parent, RunListener listener) {
+    this.parent = requireNonNull(parent, "parent is null");
+    this.listener = requireNonNull(listener, "listener is null");
+  }
+
+  /**
+   * Runs one entity and reports how it went; never throws for a failure of the entity itself.
+   *
+   * @param runType the run type in force for this run (the entity's own, or a CLI override)
+   */
+  public EntityReport run(EntityConfig entity, RunType runType, String runId) {
+    long start = System.nanoTime();
+    listener.entityStarted(
+        entity.flow(), entity.name(), entity.home().describe(), entity.store().describe());
+    Progress progress = new Progress();
+    EntityReport report;
+    try {
+      CommitResult result = move(entity, runType, runId, progress);
+      report =
+          new EntityReport(
+              entity.flow(),
+              entity.name(),
+              EntityStatus.SUCCESS,
+              progress.rows,
+              result.bytes(),
+              result.files(),
+              Duration.ofNanos(System.nanoTime() - start),
+              Optional.empty(),
+              Optional.empty());
+    } catch (RuntimeException e) {
+      HyggeException failure = describe(entity, e);
+      LOG.debug("Entity {} failed", entity.qualifiedName(), e);
+      report =
+          new EntityReport(
+              entity.flow(),
+              entity.name(),
+              EntityStatus.FAILED,
+              0,
+              0,
+              0,
+              Duration.ofNanos(System.nanoTime() - start),
+              Optional.of(failure.kind()),
+              Optional.of(failure.getMessage()));
+    }
+    listener.entityFinished(report);
+    return report;
+  }
+
+  private CommitResult move(EntityConfig entity, RunType runType, String runId, Progress progress) {
+    String name = entity.qualifiedName();
+    try (BufferAllocator allocator = parent.newChildAllocator(name, 0, Long.MAX_VALUE)) {
+      BatchReader reader =
+          entity
+              .home()
+              .open(new ReadRequest(name, entity.columns(), entity.batchSize(), allocator));
+      try (StoreWriter writer = openWriter(entity, runType, runId, reader, allocator)) {
+        return pump(entity, reader, writer, allocator, progress);
+      }
+    }
+  }
+
+  private static StoreWriter openWriter(
+      EntityConfig entity,
+      RunType runType,
+      String runId,
+      BatchReader reader,
+      BufferAllocator allocator) {
+    try {
+      return entity
+          .store()
+          .open(
+              new WriteRequest(
+                  entity.qualifiedName(), reader.schema(), runId, runType.writeMode(), allocator));
+    } catch (RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  /** Runs the reader thread and writes what it hands over; closes the reader in all cases. */
+  private CommitResult pump(
+      EntityConfig entity,
+      BatchReader reader,
+      StoreWriter writer,
+      BufferAllocator allocator,
+      Progress progress) {
+    BatchQueue queue = new BatchQueue(entity.queueDepth());
+    AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
+    AtomicBoolean cancelled = new AtomicBoolean();
+    Thread readerThread =
+        new Thread(
+            () -> read(reader, queue, allocator, readFailure, cancelled),
+            "hygge-read-" + entity.qualifiedName());
+    readerThread.setDaemon(true);
+    readerThread.start();
+    try {
+      while (true) {
+        Optional<VectorSchemaRoot> next = queue.take();
+        if (next.isEmpty()) {
+          break;
+        }
+        try (VectorSchemaRoot batch = next.get()) {
+          writer.write(batch);
+          progress.rows += batch.getRowCount();
+        }
+        listener.progress(entity.flow(), entity.name(), progress.rows, writer.bytesWritten());
+      }
+      RuntimeException failure = readFailure.get();
+      if (failure != null) {
+        throw failure;
+      }
+      return writer.commit();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HyggeException(ErrorKind.INTERNAL, "Interrupted while moving data", e);
+    } catch (RuntimeException e) {
+      writer.abort();
+      throw e;
+    } finally {
+      stopReader(readerThread, queue, cancelled);
+    }
+  }
+
+  private static void read(
+      BatchReader reader,
+      BatchQueue queue,
+      BufferAllocator allocator,
+      AtomicReference<RuntimeException> failure,
+      AtomicBoolean cancelled) {
+    try (reader) {
+      while (!cancelled.get() && reader.loadNextBatch()) {
+        queue.put(reader.root(), allocator);
+      }
+    } catch (InterruptedException e) {
+      return;
+    } catch (RuntimeException e) {
+      failure.set(e);
+    } catch (Error e) {
+      failure.set(new HyggeException(ErrorKind.INTERNAL, "Reader failed: " + e, e));
+    }
+    try {
+      if (!cancelled.get()) {
+        queue.finish();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void stopReader(Thread readerThread, BatchQueue queue, AtomicBoolean cancelled) {
+    cancelled.set(true);
+    readerThread.interrupt();
+    boolean interrupted = false;
+    while (readerThread.isAlive()) {
+      queue.drain();
+      try {
+        readerThread.join(READER_STOP_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    queue.drain();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static HyggeException describe(EntityConfig entity, RuntimeException e) {
+    if (e instanceof HyggeException hygge) {
+      return hygge;
+    }
+    if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("leak")) {
+      return new HyggeException(
+          ErrorKind.INTERNAL,
+          "Entity " + entity.qualifiedName() + ": Arrow memory was not released (a bug): " + e,
+          e);
+    }
+    return new HyggeException(
+        ErrorKind.INTERNAL,
+        "Entity " + entity.qualifiedName() + " failed unexpectedly (a bug, please report): " + e,
+        e);
+  }
+
+  /** Rows moved so far; written by the writer thread only. */
+  private static final class Progress {
+    private long rows;
+  }
+}
