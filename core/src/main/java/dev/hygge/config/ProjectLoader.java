@@ -119,9 +119,12 @@ public final class ProjectLoader {
 
   private static List<ProjectFiles.FlowDirectory> flowDirectories(
       Path root, YamlNode.Mapping hygge, ProjectFiles files, ValueResolver resolver) {
-    Map<String, ConfigValue> values =
-        resolver.block("", hygge.without(FLOWS), StructureKeys.PROJECT.subList(0, 2));
-    ConfigValue given = values.get(FLOWS_DIR);
+    ConfigValue given =
+        hygge
+            .value(FLOWS_DIR)
+            .map(node -> resolver.resolve(FLOWS_DIR, FLOWS_DIR, node))
+            .or(() -> resolver.lookup(FLOWS_DIR, FLOWS_DIR, hygge.origin(), SettingType.PATH))
+            .orElse(null);
     String dir = given == null ? StructureKeys.DEFAULT_FLOWS_DIR : given.value().toString();
     if (given != null && !(given.value() instanceof String)) {
       throw HyggeException.config(
