@@ -56,6 +56,72 @@ final class CanonicalTree {
         FLOWS, new YamlNode.Entry(flowsOrigin, new YamlNode.Mapping(flows, flowsOrigin)));
   }
 
+  /**
+   * Merges profile overrides over a canonical tree. Overrides address flows and entities by name
+   * ({@code flows.<flow>.entities.<entity>}); a flow that only a profile defines gets no entities
+   * unless the profile names them that way.
+   *
+   * @throws HyggeException of kind CONFIG when the overrides do not have the canonical shape
+   */
+  static YamlNode.Mapping overlay(YamlNode.Mapping tree, YamlNode.Mapping overrides) {
+    if (overrides.entries().isEmpty()) {
+      return tree;
+    }
+    YamlNode.Mapping merged = ProfileMerge.merge(tree, overrides);
+    YamlNode.Mapping flows =
+        StructureKeys.mapping(merged, FLOWS, "hygge.yml")
+            .orElse(YamlNode.Mapping.empty(merged.origin()));
+    Map<String, YamlNode.Entry> normalized = new LinkedHashMap<>();
+    for (Map.Entry<String, YamlNode.Entry> e : flows.entries().entrySet()) {
+      YamlNode value = e.getValue().value();
+      if (!(value instanceof YamlNode.Mapping body)) {
+        throw HyggeException.config(
+            "Flow '"
+                + e.getKey()
+                + "' at "
+                + value.origin()
+                + " must be a map, but it is "
+                + value.kind()
+                + ".");
+      }
+      YamlNode entities = body.value(ENTITIES).orElse(YamlNode.Mapping.empty(body.origin()));
+      if (!(entities instanceof YamlNode.Mapping byName)) {
+        throw HyggeException.config(
+            "'entities' of flow "
+                + e.getKey()
+                + " at "
+                + entities.origin()
+                + " cannot be a list in a profile block: address entities by name, e.g."
+                + " flows: {"
+                + e.getKey()
+                + ": {entities: {orders: {store: {path: x}}}}}.");
+      }
+      Map<String, YamlNode.Entry> entityBodies = new LinkedHashMap<>();
+      byName
+          .entries()
+          .forEach(
+              (name, entry) ->
+                  entityBodies.put(
+                      name,
+                      new YamlNode.Entry(
+                          entry.keyOrigin(),
+                          entry.value() instanceof YamlNode.Mapping m
+                              ? m
+                              : entityBody(e.getKey(), entry.value(), name))));
+      normalized.put(
+          e.getKey(),
+          new YamlNode.Entry(
+              e.getValue().keyOrigin(),
+              body.with(
+                  ENTITIES,
+                  new YamlNode.Entry(
+                      entities.origin(), new YamlNode.Mapping(entityBodies, entities.origin())))));
+    }
+    return merged.with(
+        FLOWS,
+        new YamlNode.Entry(flows.origin(), new YamlNode.Mapping(normalized, flows.origin())));
+  }
+
   private static void addFlow(
       Map<String, YamlNode.Entry> flows,
       String defaultName,

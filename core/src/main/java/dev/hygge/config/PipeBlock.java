@@ -66,8 +66,8 @@ final class PipeBlock {
             : flowBlock.get().origin();
     String block = kind + " of entity " + scope.qualifiedName();
 
-    ConfigValue type = type(scope, sources, origin, block, registered);
-    List<Setting> declared = settingsOf.apply((String) type.value(), type.origin());
+    ConfigValue typeWord = type(scope, sources, origin, block, registered);
+    List<Setting> declared = settingsOf.apply((String) typeWord.value(), typeWord.origin());
     Map<String, ConfigValue> values = new LinkedHashMap<>();
     Optional<String> flowPath =
         replaces ? Optional.empty() : flowPath(scope, flowBlock, flowPrefix);
@@ -84,9 +84,15 @@ final class PipeBlock {
         }
         continue;
       }
+      SettingType type =
+          declared.stream()
+              .filter(d -> d.name().equals(key))
+              .map(Setting::type)
+              .findFirst()
+              .orElse(SettingType.STRING);
       ConfigValue value =
           resolver.resolve(
-              source.prefix() + "." + ConfigSources.segment(key), kind + "." + key, node);
+              source.prefix() + "." + ConfigSources.segment(key), kind + "." + key, node, type);
       values.put(key, derive(scope, key, value, source.fromEntity(), flowPath));
     }
     for (Setting setting : declared) {
@@ -95,7 +101,7 @@ final class PipeBlock {
             .ifPresent(v -> values.put(setting.name(), v));
       }
     }
-    return new Resolved((String) type.value(), type.origin(), origin, values);
+    return new Resolved((String) typeWord.value(), typeWord.origin(), origin, values);
   }
 
   private ConfigValue type(

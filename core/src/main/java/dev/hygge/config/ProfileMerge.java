@@ -21,6 +21,20 @@ final class ProfileMerge {
     this.active = List.copyOf(active);
   }
 
+  /** The map without its top-level profile keys; profile keys below the top level are applied. */
+  YamlNode.Mapping withoutTopLevel(YamlNode.Mapping mapping) {
+    Map<String, YamlNode.Entry> base = new LinkedHashMap<>(mapping.entries());
+    base.keySet().removeIf(k -> k.startsWith("%"));
+    return apply(new YamlNode.Mapping(base, mapping.origin()));
+  }
+
+  /** The top-level profile keys of the active profiles, merged into one map of overrides. */
+  YamlNode.Mapping topLevel(YamlNode.Mapping mapping) {
+    Map<String, YamlNode.Entry> profiled = new LinkedHashMap<>(mapping.entries());
+    profiled.keySet().removeIf(k -> !k.startsWith("%"));
+    return apply(new YamlNode.Mapping(profiled, mapping.origin()));
+  }
+
   YamlNode.Mapping apply(YamlNode.Mapping mapping) {
     Map<String, YamlNode.Entry> base = new LinkedHashMap<>();
     Map<String, List<ProfiledEntry>> profiled = new LinkedHashMap<>();

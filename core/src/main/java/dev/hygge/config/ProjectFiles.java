@@ -52,6 +52,11 @@ final class ProjectFiles {
     return profiles.apply(parser.parse(file));
   }
 
+  /** Parses a file without applying profiles. */
+  YamlNode.Mapping parseRaw(Path file) {
+    return parser.parse(file);
+  }
+
   /**
    * Reads every flow directory under {@code flowsDir}, in name order. Hidden directories are
    * skipped; plain files beside the flow directories are ignored.

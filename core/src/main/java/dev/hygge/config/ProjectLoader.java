@@ -48,8 +48,15 @@ public final class ProjectLoader {
     Path root = projectDir.toAbsolutePath().normalize();
     Path projectFile = ProjectFiles.projectFile(root);
     List<String> profiles = profiles(root, options);
-    ProjectFiles files = new ProjectFiles(new YamlParser(root), new ProfileMerge(profiles));
-    YamlNode.Mapping hygge = files.parse(projectFile);
+    ProfileMerge profileMerge = new ProfileMerge(profiles);
+    ProjectFiles files = new ProjectFiles(new YamlParser(root), profileMerge);
+    YamlNode.Mapping raw = files.parseRaw(projectFile);
+    // Top-level profile blocks of hygge.yml may address flows defined in flow directories, so they
+    // are merged over the whole project once it is assembled.
+    YamlNode.Mapping profileOverrides = profileMerge.topLevel(raw);
+    StructureKeys.checkKnown(
+        profileOverrides, StructureKeys.PROJECT, "a profile block of hygge.yml");
+    YamlNode.Mapping hygge = profileMerge.withoutTopLevel(raw);
     StructureKeys.checkKnown(hygge, StructureKeys.PROJECT, "hygge.yml");
     StructureKeys.mapping(hygge, StructureKeys.CONNECTIONS, "hygge.yml");
     StructureKeys.mapping(hygge, StructureKeys.CREDENTIALS, "hygge.yml");
@@ -58,12 +65,14 @@ public final class ProjectLoader {
         new ValueResolver(
             ConfigSources.build(
                 root,
-                ConfigSources.flatten(hygge.without(FLOWS)),
+                ConfigSources.flatten(ProfileMerge.merge(hygge, profileOverrides).without(FLOWS)),
                 Map.of(),
                 options.properties(),
                 profiles));
-    List<ProjectFiles.FlowDirectory> directories = flowDirectories(root, hygge, files, bootstrap);
-    YamlNode.Mapping tree = CanonicalTree.build(hygge, directories);
+    List<ProjectFiles.FlowDirectory> directories =
+        flowDirectories(root, ProfileMerge.merge(hygge, profileOverrides), files, bootstrap);
+    YamlNode.Mapping tree =
+        CanonicalTree.overlay(CanonicalTree.build(hygge, directories), profileOverrides);
     YamlNode.Mapping flows = (YamlNode.Mapping) tree.value(FLOWS).orElseThrow();
     if (flows.entries().isEmpty()) {
       throw HyggeException.config(

@@ -104,7 +104,13 @@ final class ValueResolver {
         }
         continue;
       }
-      values.put(e.getKey(), resolve(key, e.getKey(), node));
+      SettingType type =
+          declared.stream()
+              .filter(d -> d.name().equals(e.getKey()))
+              .map(Setting::type)
+              .findFirst()
+              .orElse(SettingType.STRING);
+      values.put(e.getKey(), resolve(key, e.getKey(), node, type));
     }
     for (Setting setting : declared) {
       if (!values.containsKey(setting.name())) {
@@ -117,6 +123,20 @@ final class ValueResolver {
 
   private static String child(String prefix, String key) {
     return prefix.isEmpty() ? key : prefix + "." + key;
+  }
+
+  /**
+   * Resolves a YAML node as a value of a declared type: a single value that came from outside the
+   * YAML files (a {@code --var}, the environment, a property) is split on commas for a list.
+   */
+  ConfigValue resolve(String key, String shown, YamlNode node, SettingType type) {
+    ConfigValue value = resolve(key, shown, node);
+    if (type == SettingType.LIST
+        && value.value() instanceof String text
+        && value.origin().line() == 0) {
+      return new ConfigValue(split(text), value.origin());
+    }
+    return value;
   }
 
   /** A value for a key the YAML does not have, from any other source; lists split on commas. */
