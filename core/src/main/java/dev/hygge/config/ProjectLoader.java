@@ -61,16 +61,27 @@ public final class ProjectLoader {
     StructureKeys.mapping(hygge, StructureKeys.CONNECTIONS, "hygge.yml");
     StructureKeys.mapping(hygge, StructureKeys.CREDENTIALS, "hygge.yml");
 
+    YamlNode.Mapping settled = ProfileMerge.merge(hygge, profileOverrides);
+    // hygge.yml's own keys resolve before flows are read: flows_dir says where they are.
     ValueResolver bootstrap =
         new ValueResolver(
             ConfigSources.build(
                 root,
-                ConfigSources.flatten(ProfileMerge.merge(hygge, profileOverrides).without(FLOWS)),
+                ConfigSources.flatten(settled.without(FLOWS)),
                 Map.of(),
                 options.properties(),
                 profiles));
-    List<ProjectFiles.FlowDirectory> directories =
-        flowDirectories(root, ProfileMerge.merge(hygge, profileOverrides), files, bootstrap);
+    String name = projectName(root, settled, bootstrap);
+    ProjectOptions projectOptions = options(root, settled, bootstrap);
+    Map<String, ConfigValue> defaults =
+        runSettings(
+            root,
+            StructureKeys.mapping(settled, DEFAULTS, "hygge.yml"),
+            settled.origin(),
+            DEFAULTS,
+            "defaults in hygge.yml",
+            bootstrap);
+    List<ProjectFiles.FlowDirectory> directories = flowDirectories(root, settled, files, bootstrap);
     YamlNode.Mapping tree =
         CanonicalTree.overlay(CanonicalTree.build(hygge, directories), profileOverrides);
     YamlNode.Mapping flows = (YamlNode.Mapping) tree.value(FLOWS).orElseThrow();
@@ -92,16 +103,6 @@ public final class ProjectLoader {
     ValueResolver resolver = new ValueResolver(config);
     YamlNode.Mapping shape = applied.root();
 
-    String name = projectName(root, shape, resolver);
-    ProjectOptions projectOptions = options(root, shape, resolver);
-    Map<String, ConfigValue> defaults =
-        runSettings(
-            root,
-            StructureKeys.mapping(shape, DEFAULTS, "hygge.yml"),
-            shape.origin(),
-            DEFAULTS,
-            "defaults in hygge.yml",
-            resolver);
     EntityAssembler entities = new EntityAssembler(root, registry, resolver);
     List<FlowConfig> loaded = new ArrayList<>();
     for (Map.Entry<String, YamlNode.Entry> flow :

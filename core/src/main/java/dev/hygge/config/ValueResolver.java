@@ -167,29 +167,46 @@ final class ValueResolver {
   }
 
   private io.smallrye.config.ConfigValue read(String key, String shown, Origin near) {
+    io.smallrye.config.ConfigValue value;
     try {
-      return config.getConfigValue(key);
+      value = config.getConfigValue(key);
     } catch (NoSuchElementException e) {
-      Matcher m = UNEXPANDED.matcher(String.valueOf(e.getMessage()));
-      String variable = m.find() ? m.group(1) : "?";
-      throw new HyggeException(
-          ErrorKind.CONFIG,
-          "Variable '"
-              + variable
-              + "' is not set; it is used by '"
-              + shown
-              + "' at "
-              + near
-              + " (property "
-              + key
-              + "). Set "
-              + variable
-              + " in the environment or in the project's .env file, or give a default:"
-              + " ${"
-              + variable
-              + ":default}.",
-          e);
+      throw unexpanded(String.valueOf(e.getMessage()), key, shown, near, e);
     }
+    if (value.hasProblems()) {
+      String problem = value.getProblems().get(0).getMessage();
+      throw unexpanded(problem, key, shown, near, null);
+    }
+    return value;
+  }
+
+  private static HyggeException unexpanded(
+      String problem, String key, String shown, Origin near, RuntimeException cause) {
+    Matcher m = UNEXPANDED.matcher(problem);
+    if (!m.find()) {
+      return new HyggeException(
+          ErrorKind.CONFIG,
+          "Cannot resolve '" + shown + "' at " + near + " (property " + key + "): " + problem,
+          cause);
+    }
+    String variable = m.group(1);
+    return new HyggeException(
+        ErrorKind.CONFIG,
+        "Variable '"
+            + variable
+            + "' is not set; it is used by '"
+            + shown
+            + "' at "
+            + near
+            + " (property "
+            + key
+            + "). Set "
+            + variable
+            + " in the environment or in the project's .env file, or give a default:"
+            + " ${"
+            + variable
+            + ":default}.",
+        cause);
   }
 
   private static Origin originOf(io.smallrye.config.ConfigValue value, String key, Origin near) {
