@@ -1,5 +1,6 @@
 package dev.hygge.config;
 
+import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ final class CommandLineVars {
                 path.subList(1, path.size()), new YamlNode.Scalar(var.getValue(), origin));
       } catch (IllegalArgumentException e) {
         throw new HyggeException(
-            dev.hygge.ErrorKind.CONFIG,
+            ErrorKind.CONFIG,
             "Cannot apply --var " + name + ": " + e.getMessage() + ", not a map.",
             e);
       }

@@ -1,5 +1,6 @@
 package dev.hygge.config;
 
+import dev.hygge.HyggeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ final class ProfileMerge {
         YamlNode value = applyTo(entry.entry().value());
         if (entry.path().isEmpty()) {
           if (!(value instanceof YamlNode.Mapping overrides)) {
-            throw dev.hygge.HyggeException.config(
+            throw HyggeException.config(
                 "Profile block '%"
                     + profile
                     + "' at "

@@ -50,19 +50,10 @@ public final class ProjectLoader {
     List<String> profiles = profiles(root, options);
     ProfileMerge profileMerge = new ProfileMerge(profiles);
     ProjectFiles files = new ProjectFiles(new YamlParser(root), profileMerge);
-    YamlNode.Mapping raw = files.parseRaw(projectFile);
-    // Top-level profile blocks of hygge.yml may address flows defined in flow directories, so they
-    // are merged over the whole project once it is assembled.
-    YamlNode.Mapping profileOverrides = profileMerge.topLevel(raw);
-    StructureKeys.checkKnown(
-        profileOverrides, StructureKeys.PROJECT, "a profile block of hygge.yml");
-    YamlNode.Mapping hygge = profileMerge.withoutTopLevel(raw);
-    StructureKeys.checkKnown(hygge, StructureKeys.PROJECT, "hygge.yml");
-    StructureKeys.mapping(hygge, StructureKeys.CONNECTIONS, "hygge.yml");
-    StructureKeys.mapping(hygge, StructureKeys.CREDENTIALS, "hygge.yml");
+    HyggeFile hygge = HyggeFile.read(files.parseRaw(projectFile), profileMerge);
 
-    YamlNode.Mapping settled = ProfileMerge.merge(hygge, profileOverrides);
     // hygge.yml's own keys resolve before flows are read: flows_dir says where they are.
+    YamlNode.Mapping settled = hygge.settled();
     ValueResolver bootstrap =
         new ValueResolver(
             ConfigSources.build(
@@ -81,17 +72,49 @@ public final class ProjectLoader {
             DEFAULTS,
             "defaults in hygge.yml",
             bootstrap);
-    List<ProjectFiles.FlowDirectory> directories = flowDirectories(root, settled, files, bootstrap);
     YamlNode.Mapping tree =
-        CanonicalTree.overlay(CanonicalTree.build(hygge, directories), profileOverrides);
-    YamlNode.Mapping flows = (YamlNode.Mapping) tree.value(FLOWS).orElseThrow();
-    if (flows.entries().isEmpty()) {
+        CanonicalTree.overlay(
+            CanonicalTree.build(hygge.own(), flowDirectories(root, settled, files, bootstrap)),
+            hygge.profileOverrides());
+    if (((YamlNode.Mapping) tree.value(FLOWS).orElseThrow()).entries().isEmpty()) {
       throw HyggeException.config(
           "Project "
               + root
               + " has no flows: add flows/<flow>/flow.yml (with home: and store:) or a flows:"
               + " block to hygge.yml.");
     }
+    List<FlowConfig> flows = flows(root, tree, options, profiles, registry, defaults);
+    LOG.debug("Loaded project {} from {} with {} flows", name, root, flows.size());
+    return new Project(root, name, projectOptions, flows);
+  }
+
+  /**
+   * hygge.yml split in two: its own keys, and its top-level profile blocks. Those may address flows
+   * defined in flow directories, so they are merged over the whole project once it is assembled.
+   */
+  private record HyggeFile(YamlNode.Mapping own, YamlNode.Mapping profileOverrides) {
+    static HyggeFile read(YamlNode.Mapping raw, ProfileMerge profileMerge) {
+      YamlNode.Mapping overrides = profileMerge.topLevel(raw);
+      StructureKeys.checkKnown(overrides, StructureKeys.PROJECT, "a profile block of hygge.yml");
+      YamlNode.Mapping own = profileMerge.withoutTopLevel(raw);
+      StructureKeys.checkKnown(own, StructureKeys.PROJECT, "hygge.yml");
+      StructureKeys.mapping(own, StructureKeys.CONNECTIONS, "hygge.yml");
+      StructureKeys.mapping(own, StructureKeys.CREDENTIALS, "hygge.yml");
+      return new HyggeFile(own, overrides);
+    }
+
+    YamlNode.Mapping settled() {
+      return ProfileMerge.merge(own, profileOverrides);
+    }
+  }
+
+  private static List<FlowConfig> flows(
+      Path root,
+      YamlNode.Mapping tree,
+      LoadOptions options,
+      List<String> profiles,
+      Registry registry,
+      Map<String, ConfigValue> defaults) {
     CommandLineVars.Applied applied = CommandLineVars.apply(tree, options.vars());
     SmallRyeConfig config =
         ConfigSources.build(
@@ -101,18 +124,15 @@ public final class ProjectLoader {
             options.properties(),
             profiles);
     ValueResolver resolver = new ValueResolver(config);
-    YamlNode.Mapping shape = applied.root();
-
     EntityAssembler entities = new EntityAssembler(root, registry, resolver);
-    List<FlowConfig> loaded = new ArrayList<>();
+    List<FlowConfig> flows = new ArrayList<>();
     for (Map.Entry<String, YamlNode.Entry> flow :
-        ((YamlNode.Mapping) shape.value(FLOWS).orElseThrow()).entries().entrySet()) {
-      loaded.add(
+        ((YamlNode.Mapping) applied.root().value(FLOWS).orElseThrow()).entries().entrySet()) {
+      flows.add(
           FlowAssembler.assemble(
               root, flow.getKey(), flow.getValue(), defaults, resolver, entities));
     }
-    LOG.debug("Loaded project {} from {} with {} flows", name, root, loaded.size());
-    return new Project(root, name, projectOptions, loaded);
+    return flows;
   }
 
   private static List<String> profiles(Path root, LoadOptions options) {

@@ -4,6 +4,7 @@ import dev.hygge.HyggeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -102,8 +103,7 @@ public final class StructureKeys {
    *
    * @throws HyggeException of kind CONFIG when it is a list or a single value
    */
-  static java.util.Optional<YamlNode.Mapping> mapping(
-      YamlNode.Mapping parent, String key, String block) {
+  static Optional<YamlNode.Mapping> mapping(YamlNode.Mapping parent, String key, String block) {
     return parent
         .value(key)
         .map(
@@ -129,7 +129,7 @@ public final class StructureKeys {
    *
    * @throws HyggeException of kind CONFIG when it is a list or a map
    */
-  static java.util.Optional<String> literal(YamlNode.Mapping parent, String key, String block) {
+  static Optional<String> literal(YamlNode.Mapping parent, String key, String block) {
     return parent
         .value(key)
         .map(

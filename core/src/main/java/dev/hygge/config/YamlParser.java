@@ -1,5 +1,6 @@
 package dev.hygge.config;
 
+import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,7 @@ final class YamlParser {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new HyggeException(
-          dev.hygge.ErrorKind.CONFIG, "Cannot read " + name + ": " + e.getMessage(), e);
+      throw new HyggeException(ErrorKind.CONFIG, "Cannot read " + name + ": " + e.getMessage(), e);
     }
     Optional<Node> document;
     try {
@@ -54,7 +54,7 @@ final class YamlParser {
     } catch (MarkedYamlEngineException e) {
       String where = e.getProblemMark().map(m -> name + ":" + position(m)).orElse(name);
       throw new HyggeException(
-          dev.hygge.ErrorKind.CONFIG,
+          ErrorKind.CONFIG,
           "Invalid YAML in "
               + where
               + ": "
@@ -64,7 +64,7 @@ final class YamlParser {
           e);
     } catch (YamlEngineException e) {
       throw new HyggeException(
-          dev.hygge.ErrorKind.CONFIG, "Invalid YAML in " + name + ": " + e.getMessage(), e);
+          ErrorKind.CONFIG, "Invalid YAML in " + name + ": " + e.getMessage(), e);
     }
     Origin top = new Origin(name, 1);
     if (document.isEmpty()) {
