@@ -94,8 +94,17 @@ public final class ProjectLoader {
    */
   private record HyggeFile(YamlNode.Mapping own, YamlNode.Mapping profileOverrides) {
     static HyggeFile read(YamlNode.Mapping raw, ProfileMerge profileMerge) {
+      // Profile blocks are checked whether or not their profile is active, so a typo shows up
+      // before the profile is first used.
+      raw.entries()
+          .forEach(
+              (key, entry) -> {
+                if (key.startsWith("%") && entry.value() instanceof YamlNode.Mapping block) {
+                  StructureKeys.checkKnown(
+                      block, StructureKeys.PROJECT, "profile block '" + key + "' of hygge.yml");
+                }
+              });
       YamlNode.Mapping overrides = profileMerge.topLevel(raw);
-      StructureKeys.checkKnown(overrides, StructureKeys.PROJECT, "a profile block of hygge.yml");
       YamlNode.Mapping own = profileMerge.withoutTopLevel(raw);
       StructureKeys.checkKnown(own, StructureKeys.PROJECT, "hygge.yml");
       StructureKeys.mapping(own, StructureKeys.CONNECTIONS, "hygge.yml");

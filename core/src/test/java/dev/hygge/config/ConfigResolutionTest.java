@@ -262,4 +262,30 @@ class ConfigResolutionTest {
 
     assertThat(users.columns()).containsExactly("id", "name");
   }
+
+  @Test
+  void dotEnvOverridesEntityRunSettingsByEnvironmentName() {
+    project
+        .file("hygge.yml", "name: p")
+        .file(
+            "flows/sales/flow.yml",
+            "home: {type: files, path: in}",
+            "store: {type: lake, path: out}",
+            "entities: [orders, customers]")
+        .file(".env", "FLOWS_SALES_ENTITIES_ORDERS_BATCH_SIZE=7", "OPTIONS_CONCURRENCY=5");
+
+    Project loaded = project.load();
+
+    assertThat(loaded.options().concurrency()).isEqualTo(5);
+    assertThat(loaded.flow("sales").orElseThrow().entities())
+        .extracting(EntityConfig::batchSize)
+        .containsExactly(7, RunSettings.DEFAULT_BATCH_SIZE);
+  }
+
+  @Test
+  void escapedExpressionsStayLiteral() {
+    usersFlow("'\\${NOT_A_VARIABLE}'");
+
+    assertThat(storePath(only(project.load(), "users"))).isEqualTo("${NOT_A_VARIABLE}");
+  }
 }

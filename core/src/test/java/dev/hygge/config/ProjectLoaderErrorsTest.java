@@ -398,4 +398,22 @@ class ProjectLoaderErrorsTest {
         .isEqualTo(
             "hygge.yml must hold a map of keys (like 'name: value'), but its top level is a list at hygge.yml:1.");
   }
+
+  @Test
+  void emptyValueOfAnUnknownKeyIsStillUnknown() {
+    salesFlow("  path: out", "  compresion:");
+
+    assertThat(loadError())
+        .startsWith(
+            "Unknown key 'compresion' in store 'lake' of entity sales.sales at flows/sales/flow.yml:5.");
+  }
+
+  @Test
+  void unknownKeyInAProfileBlock() {
+    salesFlow("  path: out").file("hygge.yml", "'%dev':", "  option: {}");
+
+    assertThat(loadError())
+        .startsWith("Unknown key 'option' in profile block '%dev' of hygge.yml at hygge.yml:2.")
+        .contains("Did you mean 'options'?");
+  }
 }

@@ -325,4 +325,53 @@ class ProjectLoaderTest {
     assertThat(users.storeSettings().origin("compression").toString())
         .isEqualTo("property flows.users.store.compression");
   }
+
+  @Test
+  void entitiesCanBeAMapFromNameToOverrides() {
+    project.file(
+        "hygge.yml",
+        "flows:",
+        "  crm:",
+        "    home: {type: files, path: in}",
+        "    store: {type: lake, path: out}",
+        "    entities:",
+        "      accounts:",
+        "      contacts: {columns: [id]}");
+
+    List<EntityConfig> entities = project.load().flow("crm").orElseThrow().entities();
+
+    assertThat(entities).extracting(EntityConfig::name).containsExactly("accounts", "contacts");
+    assertThat(entities.get(1).columns()).containsExactly("id");
+    assertThat(entities.get(1).origin()).isEqualTo(new Origin("hygge.yml", 7));
+  }
+
+  @Test
+  void emptyValueOfAKnownKeyCountsAsNotGiven() {
+    project.file(
+        "hygge.yml",
+        "flows:",
+        "  users:",
+        "    home: {type: files, path: in}",
+        "    store:",
+        "      type: lake",
+        "      path: out",
+        "      compression:");
+
+    EntityConfig users = project.load().flow("users").orElseThrow().entities().get(0);
+
+    assertThat(users.storeSettings().has("compression")).isFalse();
+    assertThat(users.storeSettings().string("compression")).isEqualTo("snappy");
+  }
+
+  @Test
+  void flowsDirCanBeRenamed() {
+    project
+        .file("hygge.yml", "flows_dir: pipelines")
+        .file(
+            "pipelines/users/flow.yml",
+            "home: {type: files, path: in}",
+            "store: {type: lake, path: out}");
+
+    assertThat(project.load().flows()).extracting(FlowConfig::name).containsExactly("users");
+  }
 }
