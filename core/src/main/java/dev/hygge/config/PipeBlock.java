@@ -68,33 +68,9 @@ final class PipeBlock {
 
     ConfigValue typeWord = type(scope, sources, origin, block, registered);
     List<Setting> declared = settingsOf.apply((String) typeWord.value(), typeWord.origin());
-    Map<String, ConfigValue> values = new LinkedHashMap<>();
     Optional<String> flowPath =
         replaces ? Optional.empty() : flowPath(scope, flowBlock, flowPrefix);
-    for (Map.Entry<String, Source> e : sources.entrySet()) {
-      String key = e.getKey();
-      Source source = e.getValue();
-      YamlNode node = source.entry().value();
-      if (key.equals(StructureKeys.TYPE)) {
-        continue;
-      }
-      if (node instanceof YamlNode.Scalar s && s.isNull()) {
-        if (declared.stream().noneMatch(d -> d.name().equals(key))) {
-          values.put(key, new ConfigValue("", source.entry().keyOrigin()));
-        }
-        continue;
-      }
-      SettingType type =
-          declared.stream()
-              .filter(d -> d.name().equals(key))
-              .map(Setting::type)
-              .findFirst()
-              .orElse(SettingType.STRING);
-      ConfigValue value =
-          resolver.resolve(
-              source.prefix() + "." + ConfigSources.segment(key), kind + "." + key, node, type);
-      values.put(key, derive(scope, key, value, source.fromEntity(), flowPath));
-    }
+    Map<String, ConfigValue> values = given(scope, sources, declared, flowPath);
     for (Setting setting : declared) {
       if (!values.containsKey(setting.name())) {
         lookup(scope, entityPrefix, flowPrefix, replaces, setting, origin, flowPath)
@@ -102,6 +78,37 @@ final class PipeBlock {
       }
     }
     return new Resolved((String) typeWord.value(), typeWord.origin(), origin, values);
+  }
+
+  /** The values the YAML gives (besides {@code type}), resolved, filled and with paths derived. */
+  private Map<String, ConfigValue> given(
+      EntityScope scope,
+      Map<String, Source> sources,
+      List<Setting> declared,
+      Optional<String> flowPath) {
+    Map<String, ConfigValue> values = new LinkedHashMap<>();
+    for (Map.Entry<String, Source> e : sources.entrySet()) {
+      String key = e.getKey();
+      Source source = e.getValue();
+      YamlNode node = source.entry().value();
+      Optional<Setting> setting = declared.stream().filter(d -> d.name().equals(key)).findFirst();
+      if (key.equals(StructureKeys.TYPE)) {
+        continue;
+      }
+      if (node instanceof YamlNode.Scalar s && s.isNull()) {
+        if (setting.isEmpty()) {
+          // Kept so that validation reports the unknown key.
+          values.put(key, new ConfigValue("", source.entry().keyOrigin()));
+        }
+        continue;
+      }
+      SettingType type = setting.map(Setting::type).orElse(SettingType.STRING);
+      ConfigValue value =
+          resolver.resolve(
+              source.prefix() + "." + ConfigSources.segment(key), kind + "." + key, node, type);
+      values.put(key, derive(scope, key, value, source.fromEntity(), flowPath));
+    }
+    return values;
   }
 
   private ConfigValue type(
