@@ -63,6 +63,15 @@ public final class ArrowParquetReader implements AutoCloseable {
    */
   public ArrowParquetReader(
       Path file, List<String> columns, int batchSize, BufferAllocator allocator) {
+    this(file, columns, batchSize, allocator, null);
+  }
+
+  /**
+   * Reads with {@code readAs} as the schema of every batch: the file's own schema widened (some
+   * columns nullable that the file declares required), as for many files read as one stream.
+   */
+  ArrowParquetReader(
+      Path file, List<String> columns, int batchSize, BufferAllocator allocator, Schema readAs) {
     this.file = requireNonNull(file, "file is null");
     requireNonNull(columns, "columns is null");
     requireNonNull(allocator, "allocator is null");
@@ -79,9 +88,14 @@ public final class ArrowParquetReader implements AutoCloseable {
               .map(c -> String.join(".", c.getPath()))
               .collect(Collectors.toCollection(HashSet::new));
       this.writerVersion = writerVersion(metadata.getCreatedBy());
-      this.schema =
+      Schema own =
           ParquetToArrowSchema.convert(
               projection, metadata.getKeyValueMetaData(), "Parquet file " + file);
+      if (readAs != null && ParquetSchemaUnion.difference(own, readAs).isPresent()) {
+        throw new IllegalArgumentException(
+            "schema of " + file + " " + own + " cannot be read as " + readAs);
+      }
+      this.schema = readAs == null ? own : readAs;
       reader.setRequestedSchema(projection);
       this.root = VectorSchemaRoot.create(schema, allocator);
     } catch (RuntimeException e) {
