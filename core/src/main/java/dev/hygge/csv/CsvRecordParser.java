@@ -67,8 +67,11 @@ final class CsvRecordParser implements AutoCloseable {
     this.escape = format.escape();
     this.doubledQuotes = format.escape() == format.quote();
     this.buf = new byte[bufferBytes];
-    fill();
-    if (limit >= UTF8_BOM.length && Arrays.equals(buf, 0, UTF8_BOM.length, UTF8_BOM, 0, 3)) {
+    while (limit < UTF8_BOM.length && !eof) {
+      fill();
+    }
+    if (limit >= UTF8_BOM.length
+        && Arrays.equals(buf, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length)) {
       pos = UTF8_BOM.length;
     }
   }
