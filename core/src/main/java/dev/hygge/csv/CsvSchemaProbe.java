@@ -46,7 +46,14 @@ final class CsvSchemaProbe {
         }
       } catch (IOException e) {
         throw HyggeException.home(
-            "Cannot read entity " + entity + ": cannot read " + names.display(file) + ": " + e, e);
+            "Cannot read entity "
+                + entity
+                + ": cannot read "
+                + names.display(file)
+                + ": "
+                + e
+                + "; check the file and its 'encoding:'",
+            e);
       }
     }
     if (options.schema().isEmpty()) {

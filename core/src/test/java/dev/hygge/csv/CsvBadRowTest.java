@@ -249,4 +249,29 @@ class CsvBadRowTest {
             "Cannot read entity sales.orders: no file matching 'o.csv' has a header line, so its"
                 + " columns are unknown; declare them in 'schema:'");
   }
+
+  @Test
+  void bytesInvalidInTheDeclaredEncodingFailNamingTheFile() {
+    fixture.write("l.csv", new byte[] {'a', '\n', (byte) 0xE9, '\n'});
+    HyggeException e = failure(Map.of("path", "l.csv", "encoding", "US-ASCII"));
+
+    assertThat(e.kind()).isEqualTo(ErrorKind.HOME);
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "Cannot read entity sales.orders: cannot read l.csv:"
+                + " java.nio.charset.MalformedInputException: Input length = 1; check the file and"
+                + " its 'encoding:'");
+  }
+
+  @Test
+  void withoutHeaderEveryFileIsCheckedByFieldCount() {
+    fixture.write("in/a.csv", "1,x\n");
+    fixture.write("in/b.csv", "2,y,z\n3,w\n");
+    CsvFixture.Read read =
+        fixture.read(fixture.home(Map.of("path", "in", "header", "false", "on_bad_row", "reject")));
+
+    assertThat(read.rows()).containsExactly(row(1L, "x"), row(3L, "w"));
+    assertThat(read.rejected()).isEqualTo(1);
+    assertThat(read.files()).isEqualTo(2);
+  }
 }

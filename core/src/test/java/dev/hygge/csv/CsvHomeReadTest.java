@@ -107,6 +107,30 @@ class CsvHomeReadTest {
   }
 
   @Test
+  void declaredTypesTakeLocalTimesAsUtcWideDecimalsAndPaddedNumbers() {
+    fixture.write(
+        "w.csv",
+        "tz,dec,n\n"
+            + "2024-03-01 10:15,1234567890123456789012345678.0123456789, 42 \n"
+            + "2024-03-01T10:15:00-01:00,-0.5,\"7\"\n");
+    CsvHome home =
+        fixture.home(
+            Map.of(
+                "path",
+                "w.csv",
+                "schema",
+                Map.of("tz", "timestamptz", "dec", "decimal(38,10)", "n", "int32")));
+
+    assertThat(fixture.read(home).rows())
+        .containsExactly(
+            row(
+                Instant.parse("2024-03-01T10:15:00Z"),
+                new BigDecimal("1234567890123456789012345678.0123456789"),
+                42),
+            row(Instant.parse("2024-03-01T11:15:00Z"), new BigDecimal("-0.5000000000"), 7));
+  }
+
+  @Test
   void readsWithoutHeaderNamingColumnsBySchemaThenByPosition() {
     fixture.write("a.csv", "1,x,true\n2,y,false\n");
     CsvHome home =

@@ -72,10 +72,10 @@ class CsvHomeTypeTest {
   void multiCharacterDelimiterIsAConfigError() {
     assertThatThrownBy(() -> fixture.home(Map.of("path", "in", "delimiter", "::")))
         .isInstanceOf(HyggeException.class)
-        .hasMessage(
-            "Invalid value for 'delimiter' in home of entity sales.orders at"
-                + " flows/sales/flow.yml:3: '::' must be a single ASCII character (write \\t or"
-                + " tab for a tab)");
+        .hasMessageStartingWith(
+            "Invalid value for 'delimiter' in home of entity sales.orders at flows/sales/flow.yml:")
+        .hasMessageEndingWith(
+            ": '::' must be a single ASCII character (write \\t or tab for a tab)");
   }
 
   @Test
