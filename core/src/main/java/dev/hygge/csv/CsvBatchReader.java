@@ -99,7 +99,7 @@ public final class CsvBatchReader implements BatchReader {
           closeCurrent();
           continue;
         }
-        if (appendRecord(parser, row)) {
+        if (appendRecord(parser.record(), row)) {
           row++;
         }
       }
@@ -122,17 +122,17 @@ public final class CsvBatchReader implements BatchReader {
   }
 
   /** Appends the parser's current record at {@code row}; false when it was rejected. */
-  private boolean appendRecord(CsvRecordParser parser, int row) throws IOException {
-    if (parser.problem() != null) {
-      return badRow(parser, null, parser.problem());
+  private boolean appendRecord(CsvRecord record, int row) throws IOException {
+    if (record.problem() != null) {
+      return badRow(record, null, record.problem());
     }
-    if (parser.fieldCount() != width) {
+    if (record.fieldCount() != width) {
       return badRow(
-          parser,
+          record,
           null,
           "has "
-              + parser.fieldCount()
-              + (parser.fieldCount() == 1 ? " field" : " fields")
+              + record.fieldCount()
+              + (record.fieldCount() == 1 ? " field" : " fields")
               + " but "
               + width
               + " are expected ("
@@ -144,19 +144,19 @@ public final class CsvBatchReader implements BatchReader {
       byte[] bytes;
       int start;
       int end;
-      if (parser.escaped(field)) {
-        bytes = parser.unescape(field);
+      if (record.escaped(field)) {
+        bytes = record.unescape(field);
         start = 0;
-        end = parser.unescapedLength();
+        end = record.unescapedLength();
       } else {
-        bytes = parser.buffer();
-        start = parser.start(field);
-        end = parser.end(field);
+        bytes = record.buffer();
+        start = record.start(field);
+        end = record.end(field);
       }
-      if (!parser.quoted(field) && nulls.matches(bytes, start, end)) {
+      if (!record.quoted(field) && nulls.matches(bytes, start, end)) {
         appenders[c].appendNull(row);
       } else if (!appenders[c].append(row, bytes, start, end)) {
-        return badRow(parser, c, valueProblem(c, bytes, start, end));
+        return badRow(record, c, valueProblem(c, bytes, start, end));
       }
     }
     return true;
@@ -182,12 +182,11 @@ public final class CsvBatchReader implements BatchReader {
     return problem + " as declared in 'schema:'";
   }
 
-  private boolean badRow(CsvRecordParser parser, Integer column, String problem)
-      throws IOException {
+  private boolean badRow(CsvRecord record, Integer column, String problem) throws IOException {
     String where =
         current.displayName()
             + " line "
-            + parser.line()
+            + record.line()
             + (column == null ? "" : ", column '" + columnNames[column] + "'");
     if (options.onBadRow() == BadRowPolicy.FAIL) {
       throw new HyggeException(
@@ -203,7 +202,7 @@ public final class CsvBatchReader implements BatchReader {
               + " and go on");
     }
     String reason = column == null ? problem : "column '" + columnNames[column] + "': " + problem;
-    rejects.append(current.displayName(), parser.line(), reason, parser.rawText());
+    rejects.append(current.displayName(), record.line(), reason, record.rawText());
     rejectedRows++;
     return false;
   }

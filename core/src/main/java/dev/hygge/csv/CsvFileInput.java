@@ -58,8 +58,9 @@ final class CsvFileInput implements AutoCloseable {
       if (options.header()) {
         List<String> names = new ArrayList<>();
         if (parser.next()) {
-          for (int i = 0; i < parser.fieldCount(); i++) {
-            names.add(parser.text(i));
+          CsvRecord record = parser.record();
+          for (int i = 0; i < record.fieldCount(); i++) {
+            names.add(record.text(i));
           }
         }
         header = Optional.of(List.copyOf(names));

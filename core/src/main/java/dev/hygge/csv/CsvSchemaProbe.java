@@ -106,7 +106,7 @@ final class CsvSchemaProbe {
       return Optional.empty();
     }
     List<String> declared = List.copyOf(options.schema().keySet());
-    int width = input.parser().fieldCount();
+    int width = input.parser().record().fieldCount();
     if (declared.size() > width) {
       throw new HyggeException(
           ErrorKind.CONFIG,
@@ -187,6 +187,7 @@ final class CsvSchemaProbe {
       CsvFileInput input, int width, List<Integer> toInfer, CsvTypeInference inference)
       throws IOException {
     CsvRecordParser parser = input.parser();
+    CsvRecord record = parser.record();
     NullValues nulls = new NullValues(options.nullValues());
     boolean current = input.header().isEmpty();
     for (int rows = 0; rows < options.inferRows(); rows++) {
@@ -194,14 +195,15 @@ final class CsvSchemaProbe {
         return;
       }
       current = false;
-      if (parser.problem() != null || parser.fieldCount() != width) {
+      if (record.problem() != null || record.fieldCount() != width) {
         continue;
       }
       for (int index : toInfer) {
-        byte[] bytes = parser.escaped(index) ? parser.unescape(index) : parser.buffer();
-        int start = parser.escaped(index) ? 0 : parser.start(index);
-        int end = parser.escaped(index) ? parser.unescapedLength() : parser.end(index);
-        if (parser.quoted(index) || !nulls.matches(bytes, start, end)) {
+        boolean escaped = record.escaped(index);
+        byte[] bytes = escaped ? record.unescape(index) : record.buffer();
+        int start = escaped ? 0 : record.start(index);
+        int end = escaped ? record.unescapedLength() : record.end(index);
+        if (record.quoted(index) || !nulls.matches(bytes, start, end)) {
           inference.observe(index, bytes, start, end);
         }
       }

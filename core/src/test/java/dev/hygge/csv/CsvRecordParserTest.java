@@ -26,12 +26,13 @@ class CsvRecordParserTest {
     List<Parsed> records = new ArrayList<>();
     try (CsvRecordParser parser =
         new CsvRecordParser(new ByteArrayInputStream(bytes), format, buffer)) {
+      CsvRecord record = parser.record();
       while (parser.next()) {
         List<String> fields = new ArrayList<>();
-        for (int i = 0; i < parser.fieldCount(); i++) {
-          fields.add((parser.quoted(i) ? "q:" : "") + parser.text(i));
+        for (int i = 0; i < record.fieldCount(); i++) {
+          fields.add((record.quoted(i) ? "q:" : "") + record.text(i));
         }
-        records.add(new Parsed(parser.line(), fields, parser.rawText(), parser.problem()));
+        records.add(new Parsed(record.line(), fields, record.rawText(), record.problem()));
       }
     }
     return records;
@@ -103,8 +104,8 @@ class CsvRecordParserTest {
             new ByteArrayInputStream("junk\n\"more\njunk\nh\n".getBytes(UTF_8)), RFC, buffer)) {
       parser.skipLines(2);
       assertThat(parser.next()).isTrue();
-      assertThat(parser.text(0)).isEqualTo("junk");
-      assertThat(parser.line()).isEqualTo(3);
+      assertThat(parser.record().text(0)).isEqualTo("junk");
+      assertThat(parser.record().line()).isEqualTo(3);
     }
   }
 
