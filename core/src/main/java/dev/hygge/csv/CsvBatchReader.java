@@ -43,7 +43,11 @@ public final class CsvBatchReader implements BatchReader {
   private CsvFileInput current;
   private String currentName = "";
   private long completedBytes;
-  private int filesRead;
+
+  /** Updated by the reading thread after each batch, so progress can be read from any thread. */
+  private volatile long bytesRead;
+
+  private volatile int filesRead;
   private long rejectedRows;
   private boolean finished;
 
@@ -115,6 +119,7 @@ public final class CsvBatchReader implements BatchReader {
           e);
     }
     root.setRowCount(row);
+    bytesRead = completedBytes + positionInCurrentFile();
     if (row == 0) {
       finish();
     }
@@ -238,10 +243,23 @@ public final class CsvBatchReader implements BatchReader {
     return true;
   }
 
+  private long positionInCurrentFile() {
+    if (current == null) {
+      return 0;
+    }
+    try {
+      return current.bytesRead();
+    } catch (IOException e) {
+      throw HyggeException.home(
+          "Cannot read entity " + entity + ": cannot tell the position in " + currentName, e);
+    }
+  }
+
   private void closeCurrent() throws IOException {
     CsvFileInput closing = current;
     current = null;
     completedBytes += closing.bytesRead();
+    bytesRead = completedBytes;
     closing.close();
   }
 
@@ -272,15 +290,7 @@ public final class CsvBatchReader implements BatchReader {
 
   @Override
   public long bytesRead() {
-    if (current == null) {
-      return completedBytes;
-    }
-    try {
-      return completedBytes + current.bytesRead();
-    } catch (IOException e) {
-      throw HyggeException.home(
-          "Cannot read entity " + entity + ": " + current.displayName() + ": " + e, e);
-    }
+    return bytesRead;
   }
 
   @Override

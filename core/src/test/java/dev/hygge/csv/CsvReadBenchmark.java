@@ -6,6 +6,8 @@ import dev.hygge.config.Settings;
 import dev.hygge.flow.ReadRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ public final class CsvReadBenchmark {
   private static final int ROWS = 1_000_000;
   private static final int BATCH_SIZE = 65_536;
   private static final int WARMUPS = 3;
-  private static final int RUNS = 5;
+  private static final int RUNS = 7;
   private static final long SEED = 42;
 
   private CsvReadBenchmark() {}
@@ -65,23 +67,37 @@ public final class CsvReadBenchmark {
 
   private static void measure(String label, Path dir, Map<String, Object> values, long bytes) {
     CsvHome home = home(dir, values);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     List<Double> seconds = new ArrayList<>();
+    List<Double> cpuSeconds = new ArrayList<>();
     for (int run = 0; run < WARMUPS + RUNS; run++) {
       long start = System.nanoTime();
+      long cpuStart = threads.getCurrentThreadCpuTime();
       long rows = readAll(home);
       double elapsed = (System.nanoTime() - start) / 1e9;
+      double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
       if (rows != ROWS) {
         throw new IllegalStateException("read " + rows + " rows, expected " + ROWS);
       }
       if (run >= WARMUPS) {
         seconds.add(elapsed);
+        cpuSeconds.add(cpu);
       }
     }
     Collections.sort(seconds);
+    Collections.sort(cpuSeconds);
     double median = seconds.get(seconds.size() / 2);
+    double cpuMedian = cpuSeconds.get(cpuSeconds.size() / 2);
     System.out.printf(
-        "%s: median %.3f s = %,.0f rows/s, %.0f MB/s (best %.3f s)%n",
-        label, median, ROWS / median, bytes / median / 1e6, seconds.get(0));
+        "%s: wall median %.3f s = %,.0f rows/s, %.0f MB/s (best %.3f s);"
+            + " thread CPU median %.3f s = %,.0f rows/s%n",
+        label,
+        median,
+        ROWS / median,
+        bytes / median / 1e6,
+        seconds.get(0),
+        cpuMedian,
+        ROWS / cpuMedian);
   }
 
   private static long readAll(CsvHome home) {
