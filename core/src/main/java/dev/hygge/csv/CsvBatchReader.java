@@ -207,7 +207,21 @@ public final class CsvBatchReader implements BatchReader {
               + " and go on");
     }
     String reason = column == null ? problem : "column '" + columnNames[column] + "': " + problem;
-    rejects.append(current.displayName(), record.line(), reason, record.rawText());
+    try {
+      rejects.append(current.displayName(), record.line(), reason, record.rawText());
+    } catch (IOException e) {
+      throw HyggeException.home(
+          "Cannot read entity "
+              + entity
+              + ": cannot write the bad row at "
+              + where
+              + " to the reject file "
+              + names.display(rejects.path())
+              + ": "
+              + e
+              + "; check 'reject_path:'",
+          e);
+    }
     rejectedRows++;
     return false;
   }

@@ -274,4 +274,19 @@ class CsvBadRowTest {
     assertThat(read.rejected()).isEqualTo(1);
     assertThat(read.files()).isEqualTo(2);
   }
+
+  @Test
+  void unwritableRejectFileFailsNamingIt() throws IOException {
+    fixture.write("o.csv", "id\n1\nx\n");
+    Files.createDirectories(project.resolve("rejects/sales.orders.csv"));
+    HyggeException e =
+        failure(Map.of("path", "o.csv", "on_bad_row", "reject", "schema", Map.of("id", "int64")));
+
+    assertThat(e.kind()).isEqualTo(ErrorKind.HOME);
+    assertThat(e.getMessage())
+        .startsWith(
+            "Cannot read entity sales.orders: cannot write the bad row at o.csv line 3, column"
+                + " 'id' to the reject file rejects/sales.orders.csv: ")
+        .endsWith("; check 'reject_path:'");
+  }
 }
