@@ -232,7 +232,7 @@ public final class CsvBatchReader implements BatchReader {
     }
     Path file = files.get(nextFile++);
     currentName = names.display(file);
-    current = CsvFileInput.open(file, currentName, options);
+    current = CsvFileInput.open(file, currentName, options, entity);
     filesRead++;
     if (layout.header().isPresent()) {
       List<String> header = current.header().orElseThrow();

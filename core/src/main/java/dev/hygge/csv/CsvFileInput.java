@@ -2,6 +2,8 @@ package dev.hygge.csv;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -40,9 +42,12 @@ final class CsvFileInput implements AutoCloseable {
    * Opens a file and reads past {@code skip_rows} and the header.
    *
    * @param displayName the file as messages name it, relative to the project where possible
+   * @param entity the qualified entity name, for messages
    * @throws IOException when the file cannot be opened or read
+   * @throws HyggeException of kind HOME when the header line is malformed
    */
-  static CsvFileInput open(Path file, String displayName, CsvOptions options) throws IOException {
+  static CsvFileInput open(Path file, String displayName, CsvOptions options, String entity)
+      throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
       InputStream bytes = Channels.newInputStream(channel);
@@ -59,6 +64,18 @@ final class CsvFileInput implements AutoCloseable {
         List<String> names = new ArrayList<>();
         if (parser.next()) {
           CsvRecord record = parser.record();
+          if (record.problem() != null) {
+            throw new HyggeException(
+                ErrorKind.HOME,
+                "Cannot read entity "
+                    + entity
+                    + ": the header of "
+                    + displayName
+                    + " (line "
+                    + record.line()
+                    + ") is malformed: "
+                    + record.problem());
+          }
           for (int i = 0; i < record.fieldCount(); i++) {
             names.add(record.text(i));
           }

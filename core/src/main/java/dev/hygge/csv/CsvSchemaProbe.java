@@ -39,7 +39,7 @@ final class CsvSchemaProbe {
    */
   CsvLayout probe(List<Path> files, List<String> requested) {
     for (Path file : files) {
-      try (CsvFileInput input = CsvFileInput.open(file, names.display(file), options)) {
+      try (CsvFileInput input = CsvFileInput.open(file, names.display(file), options, entity)) {
         Optional<List<String>> columns = columnsOf(input);
         if (columns.isPresent()) {
           return layout(input, columns.get(), requested);

@@ -289,4 +289,13 @@ class CsvBadRowTest {
                 + " 'id' to the reject file rejects/sales.orders.csv: ")
         .endsWith("; check 'reject_path:'");
   }
+
+  @Test
+  void malformedHeaderFails() {
+    fixture.write("o.csv", "id,\"name\n1,a\n");
+    assertThat(failure(Map.of("path", "o.csv")).getMessage())
+        .isEqualTo(
+            "Cannot read entity sales.orders: the header of o.csv (line 1) is malformed: the quoted"
+                + " field opened on line 1 is never closed before the end of the file");
+  }
 }
