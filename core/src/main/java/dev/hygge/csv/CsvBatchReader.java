@@ -107,6 +107,9 @@ public final class CsvBatchReader implements BatchReader {
           row++;
         }
       }
+    } catch (CsvRecordTooLongException e) {
+      throw HyggeException.home(
+          "Cannot read entity " + entity + ": in " + currentName + ", " + e.getMessage(), e);
     } catch (IOException e) {
       throw HyggeException.home(
           "Cannot read entity "

@@ -57,7 +57,8 @@ final class CsvFileInput implements AutoCloseable {
               : new Utf8TranscodingInputStream(
                   bytes, options.encoding(), options.readBufferBytes());
       CsvRecordParser parser =
-          new CsvRecordParser(utf8, options.format(), options.readBufferBytes());
+          new CsvRecordParser(
+              utf8, options.format(), options.readBufferBytes(), options.maxRecordBytes());
       parser.skipLines(options.skipRows());
       Optional<List<String>> header = Optional.empty();
       if (options.header()) {

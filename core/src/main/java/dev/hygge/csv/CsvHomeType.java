@@ -25,6 +25,10 @@ public final class CsvHomeType implements HomeType {
   static final String ON_BAD_ROW = "on_bad_row";
   static final String REJECT_PATH = "reject_path";
   static final String READ_BUFFER = "read_buffer";
+  static final String MAX_RECORD_SIZE = "max_record_size";
+
+  /** The largest size a Java byte array can safely take. */
+  private static final long MAX_BUFFER_BYTES = Integer.MAX_VALUE - 8;
 
   /** The default {@code reject_path}, relative to the project directory. */
   public static final String DEFAULT_REJECT_PATH =
@@ -98,7 +102,13 @@ public final class CsvHomeType implements HomeType {
               READ_BUFFER,
               SettingType.SIZE,
               "1MB",
-              "Bytes read from a file at a time; the buffer grows to hold a longer record."));
+              "Bytes read from a file at a time; the buffer grows to hold a longer record."),
+          Setting.optional(
+              MAX_RECORD_SIZE,
+              SettingType.SIZE,
+              "64MB",
+              "The longest record (row) read; a longer one, usually an unterminated quote, fails"
+                  + " the read."));
 
   @Override
   public String name() {
@@ -138,8 +148,14 @@ public final class CsvHomeType implements HomeType {
       throw settings.error(INFER_ROWS, "must not be negative, got " + inferRows);
     }
     long readBuffer = settings.size(READ_BUFFER);
-    if (readBuffer <= 0 || readBuffer > Integer.MAX_VALUE / 2) {
-      throw settings.error(READ_BUFFER, "must be between 1 byte and 1GB, got " + readBuffer);
+    long maxRecord = settings.size(MAX_RECORD_SIZE);
+    if (readBuffer <= 0 || readBuffer > MAX_BUFFER_BYTES) {
+      throw settings.error(READ_BUFFER, "must be between 1 byte and 2GB, got " + readBuffer);
+    }
+    if (maxRecord < readBuffer || maxRecord > MAX_BUFFER_BYTES) {
+      throw settings.error(
+          MAX_RECORD_SIZE,
+          "must be at least read_buffer (" + readBuffer + ") and below 2GB, got " + maxRecord);
     }
     CsvOptions options =
         new CsvOptions(
@@ -154,7 +170,8 @@ public final class CsvHomeType implements HomeType {
             inferRows,
             settings.choice(ON_BAD_ROW, BadRowPolicy.class),
             settings.string(REJECT_PATH),
-            (int) readBuffer);
+            (int) readBuffer,
+            (int) maxRecord);
     return new CsvHome(options);
   }
 

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param rejectPath where rejected rows go, relative to {@code baseDir}; {@code {entity}} stands
  *     for the qualified entity name
  * @param readBufferBytes the parser's read buffer size
+ * @param maxRecordBytes the longest record the parser buffers before giving up on the file
  */
 public record CsvOptions(
     String path,
@@ -38,7 +39,8 @@ public record CsvOptions(
     int inferRows,
     BadRowPolicy onBadRow,
     String rejectPath,
-    int readBufferBytes) {
+    int readBufferBytes,
+    int maxRecordBytes) {
   /** The placeholder in {@code reject_path} replaced by the qualified entity name. */
   public static final String ENTITY_PLACEHOLDER = "{entity}";
 
@@ -59,6 +61,10 @@ public record CsvOptions(
     }
     if (readBufferBytes <= 0) {
       throw new IllegalArgumentException("readBufferBytes must be positive: " + readBufferBytes);
+    }
+    if (maxRecordBytes < readBufferBytes) {
+      throw new IllegalArgumentException(
+          "maxRecordBytes " + maxRecordBytes + " is below readBufferBytes " + readBufferBytes);
     }
   }
 

@@ -39,6 +39,7 @@ final class CsvRecordParser implements AutoCloseable {
   private final byte escape;
   private final boolean doubledQuotes;
   private final CsvRecord record;
+  private final int maxRecordBytes;
 
   private byte[] buf;
   private int limit;
@@ -56,14 +57,18 @@ final class CsvRecordParser implements AutoCloseable {
    * @param in UTF-8 bytes
    * @param format the delimiter, quote and escape bytes
    * @param bufferBytes initial buffer size; it grows to hold a record longer than that
+   * @param maxRecordBytes the most the buffer grows to; a longer record fails with {@link
+   *     CsvRecordTooLongException}
    */
-  CsvRecordParser(InputStream in, CsvFormat format, int bufferBytes) throws IOException {
+  CsvRecordParser(InputStream in, CsvFormat format, int bufferBytes, int maxRecordBytes)
+      throws IOException {
     this.in = in;
     this.delimiter = format.delimiter();
     this.quote = format.quote();
     this.escape = format.escape();
     this.doubledQuotes = format.escape() == format.quote();
     this.record = new CsvRecord(format.escape());
+    this.maxRecordBytes = maxRecordBytes;
     this.buf = new byte[bufferBytes];
     while (limit < UTF8_BOM.length && !eof) {
       fill();
@@ -304,7 +309,10 @@ final class CsvRecordParser implements AutoCloseable {
       pos = 0;
     }
     if (limit == buf.length) {
-      buf = Arrays.copyOf(buf, buf.length * 2);
+      if (buf.length >= maxRecordBytes) {
+        throw new CsvRecordTooLongException(nextLine, maxRecordBytes);
+      }
+      buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, maxRecordBytes));
     }
     int n = in.read(buf, limit, buf.length - limit);
     if (n < 0) {

@@ -44,6 +44,10 @@ final class CsvSchemaProbe {
         if (columns.isPresent()) {
           return layout(input, columns.get(), requested);
         }
+      } catch (CsvRecordTooLongException e) {
+        throw HyggeException.home(
+            "Cannot read entity " + entity + ": in " + names.display(file) + ", " + e.getMessage(),
+            e);
       } catch (IOException e) {
         throw HyggeException.home(
             "Cannot read entity "

@@ -17,7 +17,9 @@
  * unquoted fields, and a quote in the middle of an unquoted field is kept as text. A UTF-8 byte
  * order mark is skipped; blank lines are skipped (and counted for line numbers). Other encodings
  * are transcoded to UTF-8 first, and bytes invalid in the declared encoding fail the read; UTF-8
- * input is copied as is. {@code skip_rows} skips physical lines before the header.
+ * input is copied as is. {@code skip_rows} skips physical lines before the header. A row longer
+ * than {@code max_record_size} (64MB; usually an unclosed quote) fails the read whatever {@code
+ * on_bad_row} says, since the parser cannot tell where the next row starts.
  *
  * <h2>Values</h2>
  *

@@ -298,4 +298,18 @@ class CsvBadRowTest {
             "Cannot read entity sales.orders: the header of o.csv (line 1) is malformed: the quoted"
                 + " field opened on line 1 is never closed before the end of the file");
   }
+
+  @Test
+  void aRowLongerThanMaxRecordSizeFailsNamingItsLine() {
+    fixture.write("o.csv", "id,text\n1,ok\n2,\"opened" + "x".repeat(200) + "\n3,more\n");
+    HyggeException e =
+        failure(Map.of("path", "o.csv", "read_buffer", "16", "max_record_size", "64"));
+
+    assertThat(e.kind()).isEqualTo(ErrorKind.HOME);
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "Cannot read entity sales.orders: in o.csv, the row starting on line 3 is longer than"
+                + " max_record_size (64 bytes); a quote that is never closed is the usual cause,"
+                + " else raise max_record_size");
+  }
 }

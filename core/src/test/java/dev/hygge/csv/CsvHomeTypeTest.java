@@ -48,7 +48,8 @@ class CsvHomeTypeTest {
             "infer_rows",
             "on_bad_row",
             "reject_path",
-            "read_buffer");
+            "read_buffer",
+            "max_record_size");
     assertThat(type.settings()).allSatisfy(s -> assertThat(s.description()).isNotBlank());
   }
 
@@ -66,6 +67,7 @@ class CsvHomeTypeTest {
     assertThat(options.rejectFile("sales.orders"))
         .isEqualTo(project.resolve("rejects/sales.orders.csv"));
     assertThat(options.readBufferBytes()).isEqualTo(1 << 20);
+    assertThat(options.maxRecordBytes()).isEqualTo(64 << 20);
   }
 
   @Test

@@ -25,7 +25,7 @@ class CsvRecordParserTest {
   private static List<Parsed> parse(byte[] bytes, CsvFormat format, int buffer) throws IOException {
     List<Parsed> records = new ArrayList<>();
     try (CsvRecordParser parser =
-        new CsvRecordParser(new ByteArrayInputStream(bytes), format, buffer)) {
+        new CsvRecordParser(new ByteArrayInputStream(bytes), format, buffer, Integer.MAX_VALUE)) {
       CsvRecord record = parser.record();
       while (parser.next()) {
         List<String> fields = new ArrayList<>();
@@ -101,7 +101,10 @@ class CsvRecordParserTest {
   void skipsPhysicalLinesBeforeTheFirstRecord(int buffer) throws IOException {
     try (CsvRecordParser parser =
         new CsvRecordParser(
-            new ByteArrayInputStream("junk\n\"more\njunk\nh\n".getBytes(UTF_8)), RFC, buffer)) {
+            new ByteArrayInputStream("junk\n\"more\njunk\nh\n".getBytes(UTF_8)),
+            RFC,
+            buffer,
+            Integer.MAX_VALUE)) {
       parser.skipLines(2);
       assertThat(parser.next()).isTrue();
       assertThat(parser.record().text(0)).isEqualTo("junk");
