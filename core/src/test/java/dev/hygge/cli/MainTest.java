@@ -203,6 +203,11 @@ class MainTest {
     assertThat(dir.resolve("pipelines/example/flow.yml")).exists();
     assertThat(dir.resolve("pipelines/example/entities/orders.yml")).exists();
     assertThat(dir.resolve("landing_zone/orders/orders.csv")).exists();
+    assertThat(run("go", "--project", dir.toString())).as(out.toString()).isZero();
+    assertThat(out.toString())
+        .containsPattern("example\\.orders\\s+PASS\\s+10,000\\s")
+        .containsPattern("example\\.customers\\s+PASS\\s+1,000\\s");
+    assertThat(dir.resolve("data_lake/orders/part-000001.parquet")).exists();
 
     assertThat(run("init", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("already exists and is not empty").contains("--force");
