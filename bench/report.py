@@ -2,10 +2,10 @@
 """Summarise benchmark runs measured with GNU `/usr/bin/time -v` into a Markdown table.
 
   report.py one TIMEFILE
-      print "<wall> s, <rss> MB" for one measurement (progress lines of run.sh).
+      print "peak RSS <rss> MB" for one measurement (progress lines of run.sh).
   report.py summary --results FILE --rows N --input PATH --docs PATH [--tools "a b c"]
                     [--pending-note TEXT] [--out-dir DIR] [--repo DIR] [--strict]
-      read FILE (lines "tool<TAB>run<TAB>timefile"), print the Markdown section, write it
+      read FILE (lines "tool<TAB>run<TAB>timefile<TAB>wall seconds"), print the Markdown section, write it
       to DIR/results.md and DIR/results.json, and replace the section between the markers
       in the docs file. With --strict, exit 3 when hygge was measured and missed a target.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import statistics
@@ -96,21 +97,27 @@ def parse_time_file(path: Path) -> Measurement:
 
 
 def read_results(results: Path) -> dict[str, list[Measurement]]:
-    """Measurements per tool from run.sh's results file, in file order."""
+    """Measurements per tool from run.sh's results file, in file order.
+
+    The wall time comes from run.sh's nanosecond clock (GNU time rounds to 10 ms); peak RSS
+    and exit status come from the GNU time report.
+    """
     by_tool: dict[str, list[Measurement]] = {}
     for number, line in enumerate(results.read_text().splitlines(), start=1):
         if not line.strip():
             continue
         fields = line.split("\t")
-        if len(fields) != 3:
-            raise ValueError(f"{results}:{number}: expected tool<TAB>run<TAB>timefile")
-        tool, _, time_file = fields
-        by_tool.setdefault(tool, []).append(parse_time_file(Path(time_file)))
+        if len(fields) != 4:
+            raise ValueError(f"{results}:{number}: expected tool<TAB>run<TAB>timefile<TAB>wall_s")
+        tool, _, time_file, wall_s = fields
+        reported = parse_time_file(Path(time_file))
+        measured = Measurement(float(wall_s), reported.max_rss_kb, reported.exit_status)
+        by_tool.setdefault(tool, []).append(measured)
     return by_tool
 
 
 def fmt_int(value: float) -> str:
-    return f"{round(value):,}"
+    return f"{round(value):,}" if math.isfinite(value) else "—"
 
 
 def run_text(cmd: list[str]) -> str:
@@ -119,6 +126,8 @@ def run_text(cmd: list[str]) -> str:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
         return f"not available ({error.__class__.__name__})"
+    if done.returncode != 0:
+        return f"not available (exit {done.returncode})"
     text = (done.stdout.strip() or done.stderr.strip()).splitlines()
     return text[0] if text else "not available"
 
@@ -150,11 +159,21 @@ def package_version(name: str) -> str:
         return "not installed"
 
 
+def input_facts(input_path: Path, rows: int) -> str:
+    """Name, rows, size, row groups and codec of the input file."""
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(input_path).metadata
+    codecs = sorted({meta.row_group(0).column(c).compression for c in range(meta.num_columns)})
+    size_mb = input_path.stat().st_size / KIB_PER_MB / KIB_PER_MB
+    return (f"`{input_path.name}`, {fmt_int(rows)} rows, {meta.num_columns} columns, "
+            f"{size_mb:.0f} MB, {meta.num_row_groups} row group(s), {'/'.join(codecs)}")
+
+
 def machine_facts(repo: Path, rows: int, input_path: Path) -> list[str]:
     """Bullet lines describing the machine, tool versions and input."""
     java = run_text(["java", "-version"])
     commit = run_text(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"])
-    size_mb = input_path.stat().st_size / KIB_PER_MB / KIB_PER_MB if input_path.exists() else 0
     return [
         f"- Date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; repo commit `{commit}`",
         f"- Machine: nproc {run_text(['nproc'])}, memory {mem_total_gib()}, CPU {cpu_model()}, "
@@ -163,8 +182,7 @@ def machine_facts(repo: Path, rows: int, input_path: Path) -> list[str]:
         f"- Python {platform.python_version()}; duckdb {package_version('duckdb')}, "
         f"polars {package_version('polars')}, pyarrow {package_version('pyarrow')}, "
         f"numpy {package_version('numpy')}",
-        f"- Input: `{input_path.name}`, {fmt_int(rows)} rows, {size_mb:.0f} MB "
-        "(snappy, 1M-row row groups, made by `shared/bench/make_orders.py`)",
+        f"- Input: {input_facts(input_path, rows)}, made by `shared/bench/make_orders.py`",
     ]
 
 
@@ -184,9 +202,9 @@ def table_lines(results: dict[str, ToolResult], rows: int, pending_note: str) ->
             lines.append(f"| {label} | {fmt_int(rows)} | — | — | — | — | {note} |")
             continue
         ratio = f"{result.rows_per_s / baseline.rows_per_s:.2f}×" if baseline else "n/a"
-        walls = " / ".join(f"{m.wall_s:.2f}" for m in result.runs)
+        walls = " / ".join(f"{m.wall_s:.3f}" for m in result.runs)
         lines.append(
-            f"| {label} | {fmt_int(result.rows)} | {result.median_s:.2f} | "
+            f"| {label} | {fmt_int(result.rows)} | {result.median_s:.3f} | "
             f"{fmt_int(result.rows_per_s)} | {ratio} | {result.peak_rss_mb:.0f} | "
             f"runs (s): {walls} |"
         )
@@ -300,7 +318,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.command == "one":
         m = parse_time_file(Path(args.time_file))
-        print(f"{m.wall_s:.2f} s, peak RSS {m.rss_mb:.0f} MB")
+        print(f"peak RSS {m.rss_mb:.0f} MB")
         return 0
     return summary(args)
 

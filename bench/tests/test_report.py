@@ -72,14 +72,37 @@ class TableTest(unittest.TestCase):
         }
         lines = report.table_lines(results, 1000, "pending: CLI not landed")
         self.assertEqual(len(lines), 5)
-        self.assertRegex(lines[2], r"^\| DuckDB \S+ \| 1,000 \| 1\.00 \| 1,000 \| 1\.00× \| 100 \|")
-        self.assertRegex(lines[3], r"^\| Polars \S+ \| 1,000 \| 0\.50 \| 2,000 \| 2\.00× \| 50 \|")
+        self.assertRegex(lines[2], r"^\| DuckDB \S+ \| 1,000 \| 1\.000 \| 1,000 \| 1\.00× \| 100 \|")
+        self.assertRegex(lines[3], r"^\| Polars \S+ \| 1,000 \| 0\.500 \| 2,000 \| 2\.00× \| 50 \|")
         self.assertEqual(lines[4], "| hygge | 1,000 | — | — | — | — | pending: CLI not landed |")
 
     def test_ratio_without_duckdb(self):
         lines = report.table_lines({"polars": result("polars", 10, [1.0], 1024)}, 10, "x")
         self.assertIn("| n/a |", lines[3])
         self.assertIn("not measured in this run", lines[2])
+
+
+    def test_zero_wall_time_is_not_a_rate(self):
+        lines = report.table_lines({"duckdb": result("duckdb", 10, [0.0], 1024)}, 10, "x")
+        self.assertIn("| 0.000 | — |", lines[2])
+
+    def test_results_file_takes_wall_from_run_sh(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            time_file = Path(tmp, "time.txt")
+            time_file.write_text(TIME_REPORT)
+            results = Path(tmp, "results.tsv")
+            results.write_text(f"duckdb\t1\t{time_file}\t1.234567\n"
+                               f"hygge\t1\t{time_file}\t2.5\n")
+            got = report.read_results(results)
+        self.assertEqual(got, {"duckdb": [Measurement(1.234567, 524288, 0)],
+                               "hygge": [Measurement(2.5, 524288, 0)]})
+
+    def test_results_file_with_wrong_fields(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            results = Path(tmp, "results.tsv")
+            results.write_text("duckdb\t1\n")
+            with self.assertRaisesRegex(ValueError, "results.tsv:1: expected tool"):
+                report.read_results(results)
 
 
 class TargetTest(unittest.TestCase):

@@ -71,6 +71,92 @@ class RunChecksTest(unittest.TestCase):
         self.assertIn('TOOLS="duckdb polars"', done.stderr)
 
 
+MAKE_ORDERS_STUB = """\
+import sys
+import pyarrow as pa
+import pyarrow.parquet as pq
+rows = int(sys.argv[1])
+pq.write_table(pa.table({"id": pa.array(range(1, rows + 1), pa.int64()),
+                         "note": pa.array([f"n{i}" for i in range(rows)])}), sys.argv[2])
+"""
+
+FAKE_HYGGE = """\
+#!/usr/bin/env bash
+# Stand-in for the hygge launcher: checks its arguments, copies (or truncates) the input.
+set -euo pipefail
+[[ "$1 $2" == "go --project" && -f "$3/hygge.yml" ]] || { echo "bad args: $*" >&2; exit 64; }
+if [[ -n "${FAKE_HYGGE_DROP:-}" ]]; then
+  python3 -c 'import sys, pyarrow.parquet as pq; t = pq.read_table(sys.argv[1]); \
+pq.write_table(t.slice(1), sys.argv[2])' "$BENCH_INPUT" "$BENCH_OUTPUT/part-0.parquet"
+else
+  cp "$BENCH_INPUT" "$BENCH_OUTPUT/part-0.parquet"
+fi
+echo "fake hygge: orders ok"
+"""
+
+
+class RunEndToEndTest(unittest.TestCase):
+    """The whole of run.sh on a tiny table, with a stand-in ./hygge and the real peers."""
+
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp())
+        self.repo = self.tmp / "repo"
+        bench = self.repo / "bench"
+        (bench / "project").mkdir(parents=True)
+        for name in SCRIPTS:
+            shutil.copy2(BENCH / name, bench / name)
+        shutil.copy2(BENCH / "project" / "hygge.yml", bench / "project" / "hygge.yml")
+        (bench / ".venv").symlink_to(BENCH / ".venv")
+        (self.tmp / "shared" / "bench").mkdir(parents=True)
+        (self.tmp / "shared" / "bench" / "make_orders.py").write_text(MAKE_ORDERS_STUB)
+        hygge = self.repo / "hygge"
+        hygge.write_text(FAKE_HYGGE)
+        hygge.chmod(0o755)
+        self.docs = self.tmp / "benchmarks.md"
+        self.docs.write_text(
+            "# B\n\n<!-- bench:parquet-start -->\nold\n<!-- bench:parquet-end -->\n\nend\n")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def run_bench(self, **env):
+        full_env = {k: v for k, v in os.environ.items() if k != "SHARED_DIR"}
+        full_env.update(ROWS="500", REPEAT="2", DOCS=str(self.docs),
+                        PATH=f"{BENCH / '.venv' / 'bin'}:{os.environ['PATH']}", **env)
+        return subprocess.run(["bash", str(self.repo / "bench" / "run.sh")], env=full_env,
+                              capture_output=True, text=True, timeout=300, check=False)
+
+    def test_all_three_tools_measured_and_reported(self):
+        done = self.run_bench()
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        doc = self.docs.read_text()
+        self.assertTrue(doc.startswith("# B\n\n<!-- bench:parquet-start -->\nParquet"), doc)
+        self.assertTrue(doc.endswith("<!-- bench:parquet-end -->\n\nend\n"), doc)
+        self.assertNotIn("old", doc)
+        self.assertIn("repo commit `not available (exit 128)`", doc)
+        self.assertIn("- Input: `orders.parquet`, 500 rows, 2 columns, 0 MB, 1 row group(s), ", doc)
+        self.assertRegex(doc, r"\| DuckDB \S+ \| 500 \| \d+\.\d{3} \| [\d,]+ \| 1\.00× \| \d+ \|")
+        self.assertRegex(doc, r"\| Polars \S+ \| 500 \| \d+\.\d{3} \| [\d,]+ \| \d+\.\d\d× \|")
+        self.assertRegex(doc, r"\| hygge \| 500 \| \d+\.\d{3} \| [\d,]+ \| \d+\.\d\d× \|")
+        self.assertRegex(doc, r"peak RSS ≤ 512 MB: met \(\d+ MB\)")
+        for tool in ("duckdb", "polars", "hygge"):
+            self.assertIn(f"verified [{tool}]: 500 rows, 2 columns in 1 file(s)", done.stdout)
+            self.assertEqual(
+                (self.repo / "bench" / "out" / tool / "log-warmup1.txt").exists(), True)
+        self.assertIn("fake hygge: orders ok",
+                      (self.repo / "bench" / "out" / "hygge" / "log-run2.txt").read_text())
+        results = (self.repo / "bench" / "out" / "results.tsv").read_text().splitlines()
+        self.assertEqual([line.split("\t")[:2] for line in results],
+                         [[t, r] for r in ("1", "2") for t in ("duckdb", "polars", "hygge")])
+
+    def test_wrong_hygge_output_fails_loudly(self):
+        done = self.run_bench(TOOLS="hygge", FAKE_HYGGE_DROP="1")
+        self.assertEqual(done.returncode, 1, done.stdout + done.stderr)
+        self.assertIn("has 499 rows in 1 file(s)", done.stderr)
+        self.assertIn("bench: ERROR: hygge (warmup1) wrote a wrong output", done.stderr)
+        self.assertIn("old", self.docs.read_text())
+
+
 class VerifyOutputTest(unittest.TestCase):
     """verify_output.py counts rows with DuckDB and fails loudly on a mismatch."""
 
