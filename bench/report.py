@@ -37,11 +37,12 @@ KIB_PER_MB = 1024  # GNU time reports kibibytes; "MB" here means MiB
 
 @dataclass(frozen=True)
 class Measurement:
-    """One measured process: wall seconds, peak resident set size and exit status."""
+    """One measured process: wall seconds, peak resident set size, exit status, CPU seconds."""
 
     wall_s: float
     max_rss_kb: int
     exit_status: int
+    cpu_s: float = 0.0
 
     @property
     def rss_mb(self) -> float:
@@ -65,6 +66,10 @@ class ToolResult:
         return self.rows / self.median_s if self.median_s > 0 else float("inf")
 
     @property
+    def median_cpu_s(self) -> float:
+        return statistics.median(m.cpu_s for m in self.runs)
+
+    @property
     def peak_rss_mb(self) -> float:
         return max(m.rss_mb for m in self.runs)
 
@@ -81,6 +86,7 @@ def parse_time_file(path: Path) -> Measurement:
     """Read one `/usr/bin/time -v -o FILE` report."""
     wall = rss = None
     status = 0
+    cpu = 0.0
     for line in path.read_text().splitlines():
         key, sep, value = line.strip().rpartition(": ")
         if not sep:
@@ -91,9 +97,11 @@ def parse_time_file(path: Path) -> Measurement:
             rss = int(value)
         elif key == "Exit status":
             status = int(value)
+        elif key in ("User time (seconds)", "System time (seconds)"):
+            cpu += float(value)
     if wall is None or rss is None:
         raise ValueError(f"{path}: not a GNU `time -v` report (no wall time or max RSS)")
-    return Measurement(wall, rss, status)
+    return Measurement(wall, rss, status, round(cpu, 2))
 
 
 def read_results(results: Path) -> dict[str, list[Measurement]]:
@@ -111,7 +119,8 @@ def read_results(results: Path) -> dict[str, list[Measurement]]:
             raise ValueError(f"{results}:{number}: expected tool<TAB>run<TAB>timefile<TAB>wall_s")
         tool, _, time_file, wall_s = fields
         reported = parse_time_file(Path(time_file))
-        measured = Measurement(float(wall_s), reported.max_rss_kb, reported.exit_status)
+        measured = Measurement(
+            float(wall_s), reported.max_rss_kb, reported.exit_status, reported.cpu_s)
         by_tool.setdefault(tool, []).append(measured)
     return by_tool
 
@@ -170,7 +179,15 @@ def input_facts(input_path: Path, rows: int) -> str:
             f"{size_mb:.0f} MB, {meta.num_row_groups} row group(s), {'/'.join(codecs)}")
 
 
-def machine_facts(repo: Path, rows: int, input_path: Path) -> list[str]:
+def load_average() -> str:
+    """The 1-minute load average now."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except (OSError, IndexError) as error:
+        return f"not available ({error.__class__.__name__})"
+
+
+def machine_facts(repo: Path, rows: int, input_path: Path, load_start: str) -> list[str]:
     """Bullet lines describing the machine, tool versions and input."""
     java = run_text(["java", "-version"])
     commit = run_text(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"])
@@ -183,14 +200,16 @@ def machine_facts(repo: Path, rows: int, input_path: Path) -> list[str]:
         f"polars {package_version('polars')}, pyarrow {package_version('pyarrow')}, "
         f"numpy {package_version('numpy')}",
         f"- Input: {input_facts(input_path, rows)}, made by `shared/bench/make_orders.py`",
+        f"- Load average (1 min) at start / end: {load_start} / {load_average()} "
+        "(anything near nproc means other work shared the machine and wall times are inflated)",
     ]
 
 
 def table_lines(results: dict[str, ToolResult], rows: int, pending_note: str) -> list[str]:
     baseline = results.get(BASELINE)
     lines = [
-        "| tool | rows | median s | rows/s | ratio vs DuckDB | peak RSS MB | notes |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| tool | rows | median s | rows/s | ratio vs DuckDB | peak RSS MB | CPU s | notes |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for tool in TOOL_ORDER:
         label = TOOL_LABELS[tool]
@@ -199,14 +218,14 @@ def table_lines(results: dict[str, ToolResult], rows: int, pending_note: str) ->
         result = results.get(tool)
         if result is None:
             note = pending_note if tool == "hygge" else "not measured in this run"
-            lines.append(f"| {label} | {fmt_int(rows)} | — | — | — | — | {note} |")
+            lines.append(f"| {label} | {fmt_int(rows)} | — | — | — | — | — | {note} |")
             continue
         ratio = f"{result.rows_per_s / baseline.rows_per_s:.2f}×" if baseline else "n/a"
         walls = " / ".join(f"{m.wall_s:.3f}" for m in result.runs)
         lines.append(
             f"| {label} | {fmt_int(result.rows)} | {result.median_s:.3f} | "
             f"{fmt_int(result.rows_per_s)} | {ratio} | {result.peak_rss_mb:.0f} | "
-            f"runs (s): {walls} |"
+            f"{result.median_cpu_s:.2f} | runs (s): {walls} |"
         )
     return lines
 
@@ -243,7 +262,8 @@ def render_section(
         START_MARKER,
         f"Parquet → Parquet (snappy), median wall time of {repeat} run(s) per tool "
         f"after one untimed warm-up; `TOOLS=\"{tools}\"`. "
-        "Peak RSS is the largest \"Maximum resident set size\" of those runs.",
+        "Peak RSS is the largest \"Maximum resident set size\" of those runs; "
+        "CPU s is the median user + system time (less sensitive than wall time to other load).",
         "",
         *table_lines(results, rows, pending_note),
         "",
@@ -275,7 +295,7 @@ def summary(args: argparse.Namespace) -> int:
             raise ValueError(f"{tool}: a measured run exited with status {failed[0].exit_status}")
         results[tool] = ToolResult(tool, args.rows, tuple(runs))
     repeat = max((len(r.runs) for r in results.values()), default=0)
-    facts = machine_facts(Path(args.repo), args.rows, Path(args.input))
+    facts = machine_facts(Path(args.repo), args.rows, Path(args.input), args.load_start)
     section, met = render_section(results, args.rows, repeat, args.tools, args.pending_note, facts)
     print(section)
     if args.out_dir:
@@ -315,6 +335,7 @@ def main(argv: list[str]) -> int:
     summ.add_argument("--out-dir")
     summ.add_argument("--repo", default=os.getcwd())
     summ.add_argument("--strict", action="store_true")
+    summ.add_argument("--load-start", default="not recorded")
     args = parser.parse_args(argv)
     if args.command == "one":
         m = parse_time_file(Path(args.time_file))

@@ -133,6 +133,8 @@ run_once() {
   rm -rf "$dir"
   mkdir -p "$dir"
   tool_command "$tool" "$dir"
+  # Flush the previous runs' dirty pages so that no run pays for another's writeback.
+  sync
   local start_ns end_ns
   start_ns="$(date +%s%N)"
   if ! (cd "$ROOT" && "$TIME_BIN" -v -o "$time_file" "${CMD[@]}") >"$log_file" 2>&1; then
@@ -143,11 +145,15 @@ run_once() {
   end_ns="$(date +%s%N)"
   # GNU time rounds wall time to 10 ms; keep our own nanosecond reading for the report.
   WALL_S="$(awk -v a="$start_ns" -v b="$end_ns" 'BEGIN { printf "%.6f", (b - a) / 1e9 }')"
-  log "$tool $label: ${WALL_S} s wall; time -v: $("$PY" "$BENCH_DIR/report.py" one "$time_file")"
+  log "$tool $label: $(printf "%.3f" "$WALL_S") s wall, $("$PY" "$BENCH_DIR/report.py" one "$time_file")"
   "$PY" "$BENCH_DIR/verify_output.py" "$tool" "$DATA" "$dir" \
     || die "$tool ($label) wrote a wrong output; see $dir and $log_file"
 }
 
+LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
+if awk -v l="$LOAD_START" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+  log "WARNING: 1-minute load average is $LOAD_START on $(nproc) cores: other work shares this machine, wall times will be inflated"
+fi
 for tool in "${TOOL_LIST[@]}"; do rm -rf "${OUT:?}/$tool"; mkdir -p "$OUT/$tool"; done
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
@@ -174,7 +180,7 @@ else
   PENDING="pending: the \`./hygge\` CLI has not landed yet; run \`bench/run.sh\` once it has"
 fi
 report_args=(summary --results "$RESULTS" --rows "$ROWS" --input "$DATA" --tools "$TOOLS"
-  --pending-note "$PENDING" --out-dir "$OUT" --repo "$ROOT")
+  --pending-note "$PENDING" --out-dir "$OUT" --repo "$ROOT" --load-start "$LOAD_START")
 [[ -n "$DOCS" ]] && report_args+=(--docs "$DOCS")
 [[ "$STRICT" == "1" ]] && report_args+=(--strict)
 (cd "$ROOT" && "$PY" "$BENCH_DIR/report.py" "${report_args[@]}")

@@ -36,7 +36,7 @@ class ParseTest(unittest.TestCase):
             path = Path(tmp, "time.txt")
             path.write_text(TIME_REPORT)
             m = report.parse_time_file(path)
-        self.assertEqual(m, Measurement(62.5, 524288, 0))
+        self.assertEqual(m, Measurement(62.5, 524288, 0, 3.62))
         self.assertEqual(m.rss_mb, 512.0)
 
     def test_real_gnu_time_report(self):
@@ -65,6 +65,13 @@ class TableTest(unittest.TestCase):
         self.assertEqual(r.rows_per_s, 2_000_000)
         self.assertEqual(r.peak_rss_mb, 4.0)
 
+    def test_median_cpu(self):
+        r = ToolResult("hygge", 10, (Measurement(1.0, 1, 0, 3.0), Measurement(1.0, 1, 0, 1.5),
+                                     Measurement(1.0, 1, 0, 2.0)))
+        self.assertEqual(r.median_cpu_s, 2.0)
+        lines = report.table_lines({"hygge": r}, 10, "x")
+        self.assertIn("| 2.00 | runs (s): 1.000 / 1.000 / 1.000 |", lines[4])
+
     def test_rows_and_pending_hygge(self):
         results = {
             "duckdb": result("duckdb", 1000, [1.0, 1.0, 1.0], 100 * 1024),
@@ -72,9 +79,9 @@ class TableTest(unittest.TestCase):
         }
         lines = report.table_lines(results, 1000, "pending: CLI not landed")
         self.assertEqual(len(lines), 5)
-        self.assertRegex(lines[2], r"^\| DuckDB \S+ \| 1,000 \| 1\.000 \| 1,000 \| 1\.00× \| 100 \|")
-        self.assertRegex(lines[3], r"^\| Polars \S+ \| 1,000 \| 0\.500 \| 2,000 \| 2\.00× \| 50 \|")
-        self.assertEqual(lines[4], "| hygge | 1,000 | — | — | — | — | pending: CLI not landed |")
+        self.assertRegex(lines[2], r"^\| DuckDB \S+ \| 1,000 \| 1\.000 \| 1,000 \| 1\.00× \| 100 \| 0\.00 \|")
+        self.assertRegex(lines[3], r"^\| Polars \S+ \| 1,000 \| 0\.500 \| 2,000 \| 2\.00× \| 50 \| 0\.00 \|")
+        self.assertEqual(lines[4], "| hygge | 1,000 | — | — | — | — | — | pending: CLI not landed |")
 
     def test_ratio_without_duckdb(self):
         lines = report.table_lines({"polars": result("polars", 10, [1.0], 1024)}, 10, "x")
@@ -94,8 +101,8 @@ class TableTest(unittest.TestCase):
             results.write_text(f"duckdb\t1\t{time_file}\t1.234567\n"
                                f"hygge\t1\t{time_file}\t2.5\n")
             got = report.read_results(results)
-        self.assertEqual(got, {"duckdb": [Measurement(1.234567, 524288, 0)],
-                               "hygge": [Measurement(2.5, 524288, 0)]})
+        self.assertEqual(got, {"duckdb": [Measurement(1.234567, 524288, 0, 3.62)],
+                               "hygge": [Measurement(2.5, 524288, 0, 3.62)]})
 
     def test_results_file_with_wrong_fields(self):
         with tempfile.TemporaryDirectory() as tmp:

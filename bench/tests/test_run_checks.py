@@ -134,6 +134,7 @@ class RunEndToEndTest(unittest.TestCase):
         self.assertTrue(doc.endswith("<!-- bench:parquet-end -->\n\nend\n"), doc)
         self.assertNotIn("old", doc)
         self.assertIn("repo commit `not available (exit 128)`", doc)
+        self.assertRegex(doc, r"- Load average \(1 min\) at start / end: \d+\.\d\d / \d+\.\d\d ")
         self.assertIn("- Input: `orders.parquet`, 500 rows, 2 columns, 0 MB, 1 row group(s), ", doc)
         self.assertRegex(doc, r"\| DuckDB \S+ \| 500 \| \d+\.\d{3} \| [\d,]+ \| 1\.00× \| \d+ \|")
         self.assertRegex(doc, r"\| Polars \S+ \| 500 \| \d+\.\d{3} \| [\d,]+ \| \d+\.\d\d× \|")
