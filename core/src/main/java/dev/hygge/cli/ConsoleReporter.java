@@ -57,7 +57,7 @@ final class ConsoleReporter implements RunListener, AutoCloseable {
   }
 
   @Override
-  public void entityStarted(String flow, String entity, String from, String to) {
+  public synchronized void entityStarted(String flow, String entity, String from, String to) {
     int index = started.incrementAndGet();
     String name = flow + "." + entity;
     running.put(name, new Running(index, System.nanoTime()));

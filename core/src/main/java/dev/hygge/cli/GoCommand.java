@@ -83,6 +83,7 @@ final class GoCommand implements Callable<Integer> {
     Logging.configure(verbose);
     PrintWriter out = spec.commandLine().getOut();
     Project loaded = project.load();
+    Logging.projectLevel(loaded.options().logLevel(), verbose);
     if (concurrency != null && concurrency <= 0) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--concurrency must be at least 1, got " + concurrency);

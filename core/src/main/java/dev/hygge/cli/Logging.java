@@ -27,6 +27,16 @@ final class Logging {
     }
   }
 
+  /**
+   * Applies the project's {@code options.log_level} to hygge's own loggers made from now on (the
+   * entities' loggers), unless {@code --verbose} asked for debug.
+   */
+  static void projectLevel(String level, boolean verbose) {
+    if (!verbose) {
+      System.setProperty(PREFIX + "log.dev.hygge", level);
+    }
+  }
+
   private static void set(String key, String value) {
     if (System.getProperty(PREFIX + key) == null) {
       System.setProperty(PREFIX + key, value);

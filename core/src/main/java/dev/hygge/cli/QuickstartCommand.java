@@ -62,6 +62,7 @@ final class QuickstartCommand implements Callable<Integer> {
     SampleLandingZone sample = new SampleLandingZone(landing, rows);
     ensureSample(landing, sample, out);
     Project loaded = project.load();
+    Logging.projectLevel(loaded.options().logLevel(), false);
     return GoCommand.run(loaded, Invocation.Manual.all(), false, out);
   }
 
