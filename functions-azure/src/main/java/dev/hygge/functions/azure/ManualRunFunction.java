@@ -3,7 +3,6 @@ package dev.hygge.functions.azure;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -49,8 +48,7 @@ public final class ManualRunFunction {
               name = "request",
               methods = {HttpMethod.POST},
               authLevel = AuthorizationLevel.FUNCTION)
-          HttpRequestMessage<Optional<String>> request,
-      ExecutionContext context)
+          HttpRequestMessage<Optional<String>> request)
       throws JsonProcessingException {
     try {
       Invocation invocation = read(request.getBody()).toInvocation();
