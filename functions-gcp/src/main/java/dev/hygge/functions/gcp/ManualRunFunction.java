@@ -12,6 +12,7 @@ import dev.hygge.invoke.FlowInvoker;
 import dev.hygge.invoke.Invocation;
 import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.RunReportView;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * "orders"}} in, the run report out (200, also when an entity failed). A bad request or invalid
  * project answers 400 with {@code {"error": message}}.
  */
+@Singleton
 public final class ManualRunFunction implements HttpFunction {
   private static final String JSON = "application/json";
 
