@@ -61,6 +61,23 @@ class ManualRunFunctionTest {
   }
 
   @Test
+  void failedEntityIsReportedWithSuccessStatusCodeSinceARetryWouldFailAlike() throws IOException {
+    project = SalesProject.create("id,amount,status\n1,12.50,paid\n2,7.25\n");
+
+    HttpResponseMessage response = run("{\"flow\": \"sales\"}");
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    JsonNode report = mapper.readTree((String) response.getBody());
+    assertThat(report.get("succeeded").asBoolean()).isFalse();
+    JsonNode orders = report.get("entities").get(0);
+    assertThat(orders.get("status").asText()).isEqualTo("FAILED");
+    assertThat(orders.get("rows").asLong()).isZero();
+    assertThat(orders.get("errorKind").asText()).isEqualTo("HOME");
+    assertThat(orders.get("error").asText()).contains("orders.csv");
+    assertThat(project.resolve("lake/orders/part-000001.parquet")).doesNotExist();
+  }
+
+  @Test
   void unknownFlowIsABadRequestNamingTheFlow() throws IOException {
     HttpResponseMessage response = run("{\"flow\": \"salse\"}");
 

@@ -46,11 +46,16 @@ public final class SalesProject {
 
   /** Writes a fresh project (removing what an earlier test left) and returns its directory. */
   static Path create() throws IOException {
+    return create(ORDERS_CSV);
+  }
+
+  /** Writes a fresh project whose {@code orders.csv} holds this text. */
+  static Path create(String ordersCsv) throws IOException {
     Path dir = dir();
     delete();
     Files.createDirectories(dir.resolve("landing/orders"));
     Files.writeString(dir.resolve("hygge.yml"), HYGGE_YML);
-    Files.writeString(dir.resolve("landing/orders/orders.csv"), ORDERS_CSV);
+    Files.writeString(dir.resolve("landing/orders/orders.csv"), ordersCsv);
     return dir;
   }
 
