@@ -1,0 +1,159 @@
+package dev.hygge.cli;
+
+import dev.hygge.config.ConfigValue;
+import dev.hygge.config.EntityConfig;
+import dev.hygge.config.Project;
+import dev.hygge.config.Setting;
+import dev.hygge.config.SettingType;
+import dev.hygge.config.Settings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hygge debug}: validates the configuration, prints every entity's resolved settings (with
+ * secrets masked) and checks that homes exist and stores can be written.
+ */
+@Command(
+    name = "debug",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate the configuration, print resolved settings (secrets masked) and check paths.",
+      "Exit codes: 0 all checks passed, 1 a check failed, 2 configuration error."
+    })
+final class DebugCommand implements Callable<Integer> {
+  private static final Pattern SECRET =
+      Pattern.compile("(?i).*(password|secret|token|key|credential|sas).*");
+  private static final String MASK = "********";
+
+  @Spec CommandSpec spec;
+  @Mixin ProjectOption project;
+
+  @Option(
+      names = "--entity",
+      paramLabel = "FLOW.ENTITY",
+      description = "Only this entity (flow.entity).")
+  String entity;
+
+  @Override
+  public Integer call() {
+    Logging.configure(false);
+    PrintWriter out = spec.commandLine().getOut();
+    Project loaded = project.load();
+    out.printf(
+        "Project %s at %s: configuration is valid (%d flows).%n",
+        loaded.name(), loaded.root(), loaded.flows().size());
+    out.printf(
+        "options: concurrency=%d continue_on_error=%s log_level=%s%n",
+        loaded.options().concurrency(),
+        loaded.options().continueOnError(),
+        loaded.options().logLevel());
+    boolean ok = true;
+    List<EntityConfig> entities =
+        loaded.flows().stream().flatMap(f -> f.entities().stream()).toList();
+    boolean found = false;
+    for (EntityConfig e : entities) {
+      if (entity != null && !e.qualifiedName().equals(entity)) {
+        continue;
+      }
+      found = true;
+      out.printf("%n%s  (declared at %s)%n", e.qualifiedName(), e.origin());
+      out.printf(
+          "  run_type: %s  batch_size: %d  queue_depth: %d  columns: %s%n",
+          e.runType().word(),
+          e.batchSize(),
+          e.queueDepth(),
+          e.columns().isEmpty() ? "all" : String.join(", ", e.columns()));
+      out.printf("  home: %s%n", e.homeType());
+      printSettings(e.homeSettings(), out);
+      ok &= checkPaths(e.homeSettings(), Direction.READ, out);
+      out.printf("  store: %s%n", e.storeType());
+      printSettings(e.storeSettings(), out);
+      ok &= checkPaths(e.storeSettings(), Direction.WRITE, out);
+    }
+    if (entity != null && !found) {
+      throw dev.hygge.HyggeException.config(
+          "No entity named '" + entity + "'. Run 'hygge list entities' to see them.");
+    }
+    out.println();
+    out.println(ok ? "All checks passed." : "Some checks failed (see above).");
+    out.flush();
+    return ok ? ExitCodes.OK : ExitCodes.ENTITY_FAILED;
+  }
+
+  private static void printSettings(Settings settings, PrintWriter out) {
+    for (Setting s : settings.declared()) {
+      ConfigValue given = settings.values().get(s.name());
+      String shown;
+      String source;
+      if (given != null) {
+        shown = SECRET.matcher(s.name()).matches() ? MASK : String.valueOf(given.value());
+        source = given.origin().toString();
+      } else if (s.defaultValue().isPresent()) {
+        shown = s.defaultValue().get();
+        source = "default";
+      } else {
+        continue;
+      }
+      out.printf("    %s: %s  (%s)%n", s.name(), shown, source);
+    }
+  }
+
+  /** Whether a path is read from (must exist) or written to (an ancestor must be writable). */
+  private enum Direction {
+    READ,
+    WRITE
+  }
+
+  private static boolean checkPaths(Settings settings, Direction direction, PrintWriter out) {
+    boolean ok = true;
+    for (Setting s : settings.declared()) {
+      if (s.type() != SettingType.PATH || settings.optionalString(s.name()).isEmpty()) {
+        continue;
+      }
+      String text = settings.string(s.name());
+      Path path = settings.path(s.name());
+      Path fixed = fixedPrefix(path);
+      if (direction == Direction.READ) {
+        boolean exists = Files.exists(fixed);
+        out.printf(
+            "    check %s: %s %s%n",
+            s.name(), exists ? "ok," : "MISSING,", exists ? fixed + " exists" : fixed);
+        ok &= exists;
+      } else {
+        Path existing = fixed;
+        while (existing != null && !Files.exists(existing)) {
+          existing = existing.getParent();
+        }
+        boolean writable = existing != null && Files.isWritable(existing);
+        out.printf(
+            "    check %s: %s %s%n",
+            s.name(),
+            writable ? "ok," : "NOT WRITABLE,",
+            writable ? "can write under " + existing : "cannot write " + text);
+        ok &= writable;
+      }
+    }
+    return ok;
+  }
+
+  /** The part of a path before its first glob character. */
+  private static Path fixedPrefix(Path path) {
+    Path prefix = path.getRoot();
+    for (Path part : path) {
+      if (part.toString().matches(".*[*?\\[{].*")) {
+        break;
+      }
+      prefix = prefix == null ? part : prefix.resolve(part);
+    }
+    return prefix == null ? Path.of(".") : prefix;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.hygge.parquet;
+
+import java.nio.ByteBuffer;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseLargeVariableWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.parquet.io.api.Binary;
+
+/**
+ * Leaf writers for Parquet BINARY and FIXED_LEN_BYTE_ARRAY columns: strings, binaries, fixed-size
+ * binaries, half floats and decimals. Values are handed to Parquet as reused views of the Arrow
+ * buffers (Parquet copies what it keeps, such as dictionary entries and statistics).
+ */
+final class BinaryWriters {
+  private BinaryWriters() {}
+
+  private static ByteBuffer view(ArrowBuf buffer) {
+    return buffer.nioBuffer(0, (int) buffer.capacity());
+  }
+
+  /** Utf8 and Binary (32-bit offsets) to BINARY. */
+  static final class VariableWidthWriter extends LeafWriter<FieldVector> {
+    private final ArrowBuf offsets;
+    private final ByteBuffer data;
+
+    VariableWidthWriter(BaseVariableWidthVector vector, WriterContext context) {
+      super(vector, context);
+      this.offsets = vector.getOffsetBuffer();
+      this.data = view(vector.getDataBuffer());
+    }
+
+    @Override
+    void writeValue(int index, int repetitionLevel) {
+      int start = offsets.getInt((long) index * BaseVariableWidthVector.OFFSET_WIDTH);
+      int end = offsets.getInt((long) (index + 1) * BaseVariableWidthVector.OFFSET_WIDTH);
+      column.write(
+          Binary.fromReusedByteBuffer(data, start, end - start), repetitionLevel, definitionLevel);
+    }
+  }
+
+  /** LargeUtf8 and LargeBinary (64-bit offsets) to BINARY. */
+  static final class LargeVariableWidthWriter extends LeafWriter<FieldVector> {
+    private final ArrowBuf offsets;
+    private final ByteBuffer data;
+
+    LargeVariableWidthWriter(BaseLargeVariableWidthVector vector, WriterContext context) {
+      super(vector, context);
+      this.offsets = vector.getOffsetBuffer();
+      this.data = view(vector.getDataBuffer());
+    }
+
+    @Override
+    void writeValue(int index, int repetitionLevel) {
+      long start = offsets.getLong((long) index * BaseLargeVariableWidthVector.OFFSET_WIDTH);
+      long end = offsets.getLong((long) (index + 1) * BaseLargeVariableWidthVector.OFFSET_WIDTH);
+      column.write(
+          Binary.fromReusedByteBuffer(data, (int) start, (int) (end - start)),
+          repetitionLevel,
+          definitionLevel);
+    }
+  }
+
+  /** Fixed-width values copied byte for byte (fixed-size binary, little-endian half floats). */
+  static final class FixedWidthWriter extends LeafWriter<FieldVector> {
+    private final ByteBuffer data;
+    private final int width;
+
+    FixedWidthWriter(BaseFixedWidthVector vector, WriterContext context, int width) {
+      super(vector, context);
+      this.data = view(vector.getDataBuffer());
+      this.width = width;
+    }
+
+    @Override
+    void writeValue(int index, int repetitionLevel) {
+      column.write(
+          Binary.fromReusedByteBuffer(data, index * width, width),
+          repetitionLevel,
+          definitionLevel);
+    }
+  }
+
+  /** Decimal128 of precision up to 9 to INT32 (the low four bytes of the unscaled value). */
+  static final class DecimalIntWriter extends LeafWriter<FieldVector> {
+    private final ArrowBuf data;
+    private final int width;
+
+    DecimalIntWriter(BaseFixedWidthVector vector, WriterContext context, int width) {
+      super(vector, context);
+      this.data = vector.getDataBuffer();
+      this.width = width;
+    }
+
+    @Override
+    void writeValue(int index, int repetitionLevel) {
+      column.write(data.getInt((long) index * width), repetitionLevel, definitionLevel);
+    }
+  }
+
+  /** Decimal128 of precision up to 18 to INT64 (the low eight bytes of the unscaled value). */
+  static final class DecimalLongWriter extends LeafWriter<FieldVector> {
+    private final ArrowBuf data;
+    private final int width;
+
+    DecimalLongWriter(BaseFixedWidthVector vector, WriterContext context, int width) {
+      super(vector, context);
+      this.data = vector.getDataBuffer();
+      this.width = width;
+    }
+
+    @Override
+    void writeValue(int index, int repetitionLevel) {
+      column.write(data.getLong((long) index * width), repetitionLevel, definitionLevel);
+    }
+  }
+
+  /** Decimal128 and Decimal256 to big-endian FIXED_LEN_BYTE_ARRAY of the precision's length. */
+  static final class DecimalBytesWriter extends LeafWriter<FieldVector> {
+    private final ArrowBuf data;
+    private final int width;
+    private final byte[] bigEndian;
+
+    DecimalBytesWriter(BaseFixedWidthVector vector, WriterContext context, int width, int length) {
+      super(vector, context);
+      this.data = vector.getDataBuffer();
+      this.width = width;
+      this.bigEndian = new byte[length];
+    }
+
+    @Override
+    void writeValue(int index, int repetitionLevel) {
+      long start = (long) index * width;
+      int length = bigEndian.length;
+      for (int i = 0; i < length; i++) {
+        bigEndian[length - 1 - i] = data.getByte(start + i);
+      }
+      column.write(Binary.fromReusedByteArray(bigEndian), repetitionLevel, definitionLevel);
+    }
+  }
+}

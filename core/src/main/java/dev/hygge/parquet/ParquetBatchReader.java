@@ -1,0 +1,146 @@
+package dev.hygge.parquet;
+
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
+import dev.hygge.flow.BatchReader;
+import dev.hygge.flow.ReadRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Reads many Parquet files, in order, as one stream of batches. Every footer is read when the
+ * reader opens, so incompatible files fail before any data moves; batches move from each file's
+ * reader into this reader's root without copying.
+ */
+final class ParquetBatchReader implements BatchReader {
+  private final ReadRequest request;
+  private final List<Path> files;
+  private final Schema schema;
+  private final VectorSchemaRoot root;
+  private ArrowParquetReader current;
+  private int nextFile;
+  private int filesRead;
+  private long bytesOfClosedFiles;
+
+  ParquetBatchReader(ReadRequest request, List<Path> files) {
+    this.request = request;
+    this.files = List.copyOf(files);
+    this.schema = unionSchema();
+    this.root = VectorSchemaRoot.create(schema, request.allocator());
+  }
+
+  private Schema unionSchema() {
+    Path firstFile = files.get(0);
+    Schema union = schemaOf(firstFile);
+    Schema first = union;
+    for (Path file : files.subList(1, files.size())) {
+      Schema next = schemaOf(file);
+      Optional<String> difference = ParquetSchemaUnion.difference(first, next);
+      if (difference.isPresent()) {
+        throw new HyggeException(
+            ErrorKind.HOME,
+            "Cannot read entity "
+                + request.entity()
+                + ": Parquet files "
+                + firstFile
+                + " (the first) and "
+                + file
+                + " (the second) have incompatible schemas: "
+                + difference.get()
+                + ". All files of one entity must share column names and types; move the odd"
+                + " file out of the path or split the entity.");
+      }
+      union = ParquetSchemaUnion.widen(union, next);
+    }
+    return union;
+  }
+
+  private Schema schemaOf(Path file) {
+    try (ArrowParquetReader reader =
+        new ArrowParquetReader(file, request.columns(), 1, request.allocator())) {
+      return reader.schema();
+    } catch (HyggeException e) {
+      throw withEntity(e);
+    }
+  }
+
+  private HyggeException withEntity(HyggeException e) {
+    return new HyggeException(
+        ErrorKind.HOME, "Cannot read entity " + request.entity() + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public boolean loadNextBatch() {
+    try {
+      while (true) {
+        if (current == null) {
+          if (nextFile >= files.size()) {
+            root.setRowCount(0);
+            return false;
+          }
+          current =
+              new ArrowParquetReader(
+                  files.get(nextFile++),
+                  request.columns(),
+                  request.batchSize(),
+                  request.allocator(),
+                  schema);
+          filesRead++;
+        }
+        if (current.loadNextBatch()) {
+          transferBatch(current.root());
+          return true;
+        }
+        bytesOfClosedFiles += current.bytesRead();
+        ArrowParquetReader finished = current;
+        current = null;
+        finished.close();
+      }
+    } catch (HyggeException e) {
+      throw withEntity(e);
+    }
+  }
+
+  private void transferBatch(VectorSchemaRoot batch) {
+    List<FieldVector> sources = batch.getFieldVectors();
+    List<FieldVector> targets = root.getFieldVectors();
+    for (int i = 0; i < sources.size(); i++) {
+      sources.get(i).makeTransferPair(targets.get(i)).transfer();
+    }
+    root.setRowCount(batch.getRowCount());
+  }
+
+  @Override
+  public VectorSchemaRoot root() {
+    return root;
+  }
+
+  @Override
+  public long bytesRead() {
+    return bytesOfClosedFiles + (current == null ? 0 : current.bytesRead());
+  }
+
+  @Override
+  public int filesRead() {
+    return filesRead;
+  }
+
+  @Override
+  public void close() {
+    try (VectorSchemaRoot closingRoot = root) {
+      if (current != null) {
+        current.close();
+        current = null;
+      }
+    }
+  }
+}

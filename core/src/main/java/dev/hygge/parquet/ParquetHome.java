@@ -1,0 +1,56 @@
+package dev.hygge.parquet;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
+import dev.hygge.flow.BatchReader;
+import dev.hygge.flow.Home;
+import dev.hygge.flow.ReadRequest;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A home of Parquet files on the local filesystem: one file, a directory or a glob. */
+public final class ParquetHome implements Home {
+  private final Path path;
+  private final String written;
+
+  /**
+   * @param path the resolved file, directory or glob
+   * @param written the path as the user wrote it, for {@link #describe()}
+   */
+  public ParquetHome(Path path, String written) {
+    this.path = requireNonNull(path, "path is null");
+    this.written = requireNonNull(written, "written is null");
+  }
+
+  /**
+   * Opens every matching file, in path order, as one stream of batches.
+   *
+   * @throws HyggeException of kind HOME when no file matches, a file is unreadable, or two files'
+   *     schemas differ (naming both files and the column)
+   */
+  @Override
+  public BatchReader open(ReadRequest request) {
+    requireNonNull(request, "request is null");
+    List<Path> files = ParquetFiles.resolve(path);
+    if (files.isEmpty()) {
+      throw new HyggeException(
+          ErrorKind.HOME,
+          "Cannot read entity "
+              + request.entity()
+              + ": no Parquet files match '"
+              + written
+              + "' (resolved to "
+              + path
+              + "). Check 'path:' of the home: it takes a file, a directory of *.parquet files"
+              + " or a glob such as landing/orders/*.parquet.");
+    }
+    return new ParquetBatchReader(request, files);
+  }
+
+  @Override
+  public String describe() {
+    return ParquetHomeType.NAME + " " + written;
+  }
+}

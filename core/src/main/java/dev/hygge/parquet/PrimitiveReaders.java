@@ -1,0 +1,120 @@
+package dev.hygge.parquet;
+
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.parquet.column.ColumnReader;
+
+/** Leaf readers for Parquet BOOLEAN, INT32, INT64, FLOAT and DOUBLE columns. */
+final class PrimitiveReaders {
+  private PrimitiveReaders() {}
+
+  /** BOOLEAN into BitVector. */
+  static final class BooleanReader extends LeafReader<BitVector> {
+    BooleanReader(BitVector vector, ColumnReader column) {
+      super(vector, column);
+    }
+
+    @Override
+    void readValue(int index) {
+      vector.setSafe(index, column.getBoolean() ? 1 : 0);
+    }
+
+    @Override
+    void setNull(int index) {
+      vector.setNull(index);
+    }
+  }
+
+  /** INT32 into one-byte integers. */
+  static final class ByteReader extends FixedWidthReader {
+    ByteReader(BaseFixedWidthVector vector, ColumnReader column) {
+      super(vector, column);
+    }
+
+    @Override
+    void readValue(int index) {
+      slot(index).setByte(index, column.getInteger());
+    }
+  }
+
+  /** INT32 into two-byte integers. */
+  static final class ShortReader extends FixedWidthReader {
+    ShortReader(BaseFixedWidthVector vector, ColumnReader column) {
+      super(vector, column);
+    }
+
+    @Override
+    void readValue(int index) {
+      slot(index).setShort((long) index * Short.BYTES, (short) column.getInteger());
+    }
+  }
+
+  /** INT32 into four-byte values, divided by a divisor (1, or 1000 for time in seconds). */
+  static final class IntReader extends FixedWidthReader {
+    private final int divisor;
+
+    IntReader(BaseFixedWidthVector vector, ColumnReader column, int divisor) {
+      super(vector, column);
+      this.divisor = divisor;
+    }
+
+    @Override
+    void readValue(int index) {
+      slot(index).setInt((long) index * Integer.BYTES, column.getInteger() / divisor);
+    }
+  }
+
+  /** INT32 into eight-byte values times a factor (days into date in milliseconds). */
+  static final class IntToLongReader extends FixedWidthReader {
+    private final long factor;
+
+    IntToLongReader(BaseFixedWidthVector vector, ColumnReader column, long factor) {
+      super(vector, column);
+      this.factor = factor;
+    }
+
+    @Override
+    void readValue(int index) {
+      slot(index).setLong((long) index * Long.BYTES, column.getInteger() * factor);
+    }
+  }
+
+  /** INT64 into eight-byte values, divided by a divisor (1, or 1000 for seconds). */
+  static final class LongReader extends FixedWidthReader {
+    private final long divisor;
+
+    LongReader(BaseFixedWidthVector vector, ColumnReader column, long divisor) {
+      super(vector, column);
+      this.divisor = divisor;
+    }
+
+    @Override
+    void readValue(int index) {
+      slot(index).setLong((long) index * Long.BYTES, column.getLong() / divisor);
+    }
+  }
+
+  /** FLOAT into Float4Vector. */
+  static final class FloatReader extends FixedWidthReader {
+    FloatReader(BaseFixedWidthVector vector, ColumnReader column) {
+      super(vector, column);
+    }
+
+    @Override
+    void readValue(int index) {
+      slot(index).setFloat((long) index * Float.BYTES, column.getFloat());
+    }
+  }
+
+  /** DOUBLE into Float8Vector. */
+  static final class DoubleReader extends FixedWidthReader {
+    DoubleReader(BaseFixedWidthVector vector, ColumnReader column) {
+      super(vector, column);
+    }
+
+    @Override
+    void readValue(int index) {
+      slot(index).setDouble((long) index * Double.BYTES, column.getDouble());
+    }
+  }
+}
