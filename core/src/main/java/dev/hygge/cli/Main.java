@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       GoCommand.class,
       ListCommand.class,
+      QuickstartCommand.class,
       DebugCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -16,7 +16,7 @@ final class ProjectOption {
       names = "--project",
       paramLabel = "DIR",
       description = "Project directory (where hygge.yml is). Default: the current directory.")
-  Path project = Path.of(".");
+  Path project;
 
   @Option(
       names = "--profile",
@@ -31,10 +31,15 @@ final class ProjectOption {
           "Override one setting, e.g. --var flow.sales.store.compression=zstd. Repeatable.")
   Map<String, String> vars = new LinkedHashMap<>();
 
+  /** The project directory, absolute. */
+  Path directory() {
+    return (project == null ? Path.of(".") : project).toAbsolutePath().normalize();
+  }
+
   /** Loads and validates the project; throws a CONFIG error before any data moves. */
   Project load() {
     return ProjectLoader.load(
-        project.toAbsolutePath().normalize(),
+        directory(),
         new LoadOptions(Optional.ofNullable(profile), vars, Map.of()),
         Registry.standard());
   }

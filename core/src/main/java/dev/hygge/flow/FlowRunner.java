@@ -126,7 +126,7 @@ public final class FlowRunner {
     Thread readerThread =
         new Thread(
             () -> read(reader, queue, allocator, readFailure, cancelled),
-            "hygge-read-" + entity.qualifiedName());
+            entity.qualifiedName() + ":read");
     readerThread.setDaemon(true);
     readerThread.start();
     try {

@@ -29,11 +29,11 @@ public final class Registry {
   }
 
   private static List<HomeType> builtInHomes() {
-    return List.of();
+    return List.of(new dev.hygge.parquet.ParquetHomeType());
   }
 
   private static List<StoreType> builtInStores() {
-    return List.of();
+    return List.of(new dev.hygge.parquet.ParquetStoreType());
   }
 
   /**

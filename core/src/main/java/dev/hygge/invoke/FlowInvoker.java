@@ -86,7 +86,15 @@ public final class FlowInvoker {
           Optional.empty(),
           Optional.empty());
     }
-    EntityReport report = runner.run(entity, runType, runId);
+    Thread thread = Thread.currentThread();
+    String poolName = thread.getName();
+    thread.setName(entity.qualifiedName());
+    EntityReport report;
+    try {
+      report = runner.run(entity, runType, runId);
+    } finally {
+      thread.setName(poolName);
+    }
     if (report.status() == EntityStatus.FAILED && !project.options().continueOnError()) {
       stop.set(true);
     }

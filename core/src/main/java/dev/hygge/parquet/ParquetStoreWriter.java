@@ -1,0 +1,130 @@
+package dev.hygge.parquet;
+
+import dev.hygge.HyggeException;
+import dev.hygge.files.StagedDirectory;
+import dev.hygge.flow.CommitResult;
+import dev.hygge.flow.StoreWriter;
+import dev.hygge.flow.WriteRequest;
+import java.nio.file.Path;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Stages one entity's batches as Parquet files, rolling to a new file at the target size. */
+final class ParquetStoreWriter implements StoreWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(ParquetStoreWriter.class);
+
+  private final StagedDirectory directory;
+  private final WriteRequest request;
+  private final ParquetWriteOptions options;
+  private final long targetFileSize;
+  private final Path staging;
+  private ArrowParquetWriter current;
+  private int files;
+  private long closedBytes;
+  private boolean finished;
+
+  ParquetStoreWriter(
+      StagedDirectory directory,
+      WriteRequest request,
+      ParquetWriteOptions options,
+      long targetFileSize) {
+    this.directory = directory;
+    this.request = request;
+    this.options = options;
+    this.targetFileSize = targetFileSize;
+    int recovered = directory.recover();
+    if (recovered > 0) {
+      LOG.warn(
+          "Entity {}: completed {} publish(es) into {} that an earlier run left unfinished",
+          request.entity(),
+          recovered,
+          directory.finalDir());
+    }
+    this.staging = directory.stage(request.runId());
+  }
+
+  @Override
+  public void write(VectorSchemaRoot batch) {
+    if (batch.getRowCount() == 0) {
+      return;
+    }
+    if (current == null) {
+      current = newFile();
+    }
+    current.write(batch);
+    if (current.bytesWritten() >= targetFileSize) {
+      closeCurrent();
+    }
+  }
+
+  private ArrowParquetWriter newFile() {
+    files++;
+    return new ArrowParquetWriter(
+        staging.resolve(String.format("file-%06d.parquet", files)), request.schema(), options);
+  }
+
+  private void closeCurrent() {
+    ArrowParquetWriter writer = current;
+    current = null;
+    writer.close();
+    closedBytes += writer.bytesWritten();
+  }
+
+  @Override
+  public CommitResult commit() {
+    if (finished) {
+      throw new IllegalStateException("entity " + request.entity() + " already committed");
+    }
+    if (current == null && files == 0) {
+      // An empty entity still gets one file, so readers see its schema.
+      current = newFile();
+    }
+    if (current != null) {
+      closeCurrent();
+    }
+    CommitResult result = directory.publish(staging, request.mode());
+    finished = true;
+    return result;
+  }
+
+  @Override
+  public void abort() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    RuntimeException closeFailure = null;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (RuntimeException e) {
+        closeFailure = e;
+      }
+      current = null;
+    }
+    try {
+      directory.discard(staging);
+    } catch (HyggeException e) {
+      if (closeFailure != null) {
+        e.addSuppressed(closeFailure);
+      }
+      throw e;
+    }
+    if (closeFailure != null) {
+      LOG.debug("Entity {}: closing the aborted file failed", request.entity(), closeFailure);
+    }
+  }
+
+  @Override
+  public long bytesWritten() {
+    return closedBytes + (current == null ? 0 : current.bytesWritten());
+  }
+
+  @Override
+  public void close() {
+    if (!finished) {
+      abort();
+    }
+  }
+}
