@@ -19,6 +19,17 @@ public record ManualRun(String flow, String entity) {
   public static final String EXAMPLE = "{\"flow\": \"sales\", \"entity\": \"orders\"}";
 
   /**
+   * The invocation a request asks for; a missing request (a JSON {@code null} or an empty body) is
+   * treated as a request without a flow.
+   *
+   * @throws HyggeException of kind CONFIG when the request, its flow or its entity is missing or
+   *     blank
+   */
+  public static Invocation.Scheduled invocationOf(ManualRun request) {
+    return (request == null ? new ManualRun(null, null) : request).toInvocation();
+  }
+
+  /**
    * The invocation this request asks for, with default run options.
    *
    * @throws HyggeException of kind CONFIG when the flow is missing or blank, or the entity is blank

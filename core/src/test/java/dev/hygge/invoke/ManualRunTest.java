@@ -37,6 +37,13 @@ class ManualRunTest {
   }
 
   @Test
+  void missingRequestIsAMissingFlow() {
+    assertThatThrownBy(() -> ManualRun.invocationOf(null))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageStartingWith("A manual run needs a flow");
+  }
+
+  @Test
   void blankEntityIsAConfigErrorNamingTheFlow() {
     assertThatThrownBy(() -> new ManualRun("sales", " ").toInvocation())
         .isInstanceOf(HyggeException.class)

@@ -27,8 +27,7 @@ public final class ManualRunHandler implements RequestHandler<ManualRun, RunRepo
   @Override
   public RunReportView handleRequest(ManualRun request, Context context) {
     try {
-      Invocation invocation =
-          (request == null ? new ManualRun(null, null) : request).toInvocation();
+      Invocation invocation = ManualRun.invocationOf(request);
       return RunReportView.of(new FlowInvoker(ProjectLoader.load(projectDir)).invoke(invocation));
     } catch (HyggeException e) {
       if (e.kind() == ErrorKind.CONFIG) {

@@ -51,7 +51,7 @@ public final class ManualRunFunction {
           HttpRequestMessage<Optional<String>> request)
       throws JsonProcessingException {
     try {
-      Invocation invocation = read(request.getBody()).toInvocation();
+      Invocation invocation = ManualRun.invocationOf(read(request.getBody()));
       RunReportView report =
           RunReportView.of(new FlowInvoker(ProjectLoader.load(projectDir)).invoke(invocation));
       return respond(request, HttpStatus.OK, report);
@@ -65,8 +65,7 @@ public final class ManualRunFunction {
 
   private ManualRun read(Optional<String> body) {
     try {
-      ManualRun run = mapper.readValue(body.orElse(""), ManualRun.class);
-      return run == null ? new ManualRun(null, null) : run;
+      return mapper.readValue(body.orElse(""), ManualRun.class);
     } catch (JacksonException e) {
       throw HyggeException.config(
           "The request body is not a manual run ("

@@ -42,7 +42,7 @@ public final class ManualRunFunction implements HttpFunction {
   public void service(HttpRequest request, HttpResponse response) throws IOException {
     response.setContentType(JSON);
     try {
-      Invocation invocation = read(request).toInvocation();
+      Invocation invocation = ManualRun.invocationOf(read(request));
       RunReportView report =
           RunReportView.of(new FlowInvoker(ProjectLoader.load(projectDir)).invoke(invocation));
       mapper.writeValue(response.getOutputStream(), report);
@@ -57,8 +57,7 @@ public final class ManualRunFunction implements HttpFunction {
 
   private ManualRun read(HttpRequest request) throws IOException {
     try {
-      ManualRun run = mapper.readValue(request.getInputStream(), ManualRun.class);
-      return run == null ? new ManualRun(null, null) : run;
+      return mapper.readValue(request.getInputStream(), ManualRun.class);
     } catch (JacksonException e) {
       throw HyggeException.config(
           "The request body is not a manual run ("
