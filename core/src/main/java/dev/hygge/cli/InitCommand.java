@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
 final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "Project name and directory.")
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
+      description = "Project directory to create; its last part is the project name.")
   String name;
 
   @Option(
@@ -41,10 +44,11 @@ final class InitCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = Path.of(name).toAbsolutePath().normalize();
-    if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+    String projectName = dir.getFileName() == null ? "" : dir.getFileName().toString();
+    if (!projectName.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
       throw HyggeException.config(
           "Project name '"
-              + name
+              + projectName
               + "' may only use letters, digits, '_', '.' and '-', and must start with a letter"
               + " or digit.");
     }
@@ -57,7 +61,7 @@ final class InitCommand implements Callable<Integer> {
                 + " write the example project into it (existing files with the same names are"
                 + " overwritten).");
       }
-      new ProjectScaffold(dir, dir.getFileName().toString(), flowsDir).write();
+      new ProjectScaffold(dir, projectName, flowsDir).write();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create project in " + dir, e);
     }

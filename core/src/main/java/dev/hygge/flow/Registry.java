@@ -29,7 +29,7 @@ public final class Registry {
   }
 
   private static List<HomeType> builtInHomes() {
-    return List.of(new dev.hygge.parquet.ParquetHomeType());
+    return List.of(new dev.hygge.parquet.ParquetHomeType(), new dev.hygge.csv.CsvHomeType());
   }
 
   private static List<StoreType> builtInStores() {

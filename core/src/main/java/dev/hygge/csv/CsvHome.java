@@ -1,0 +1,41 @@
+package dev.hygge.csv;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.hygge.flow.Home;
+import dev.hygge.flow.ReadRequest;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A home of CSV files: a file, a directory or a glob, all with the same header. */
+public final class CsvHome implements Home {
+  private final CsvOptions options;
+
+  public CsvHome(CsvOptions options) {
+    this.options = requireNonNull(options, "options is null");
+  }
+
+  /**
+   * Finds the files, works out the schema (reading the first file's header and sampling its rows
+   * for inference) and opens a reader over all files in name order. The caller closes the reader.
+   */
+  @Override
+  public CsvBatchReader open(ReadRequest request) {
+    List<Path> files = CsvSourceFiles.find(options.path(), options.baseDir(), request.entity());
+    CsvFileNames names = new CsvFileNames(options.baseDir());
+    CsvLayout layout =
+        new CsvSchemaProbe(options, request.entity(), names).probe(files, request.columns());
+    return new CsvBatchReader(
+        request.entity(), options, layout, files, request.batchSize(), request.allocator());
+  }
+
+  /** The options this home was built with. */
+  public CsvOptions options() {
+    return options;
+  }
+
+  @Override
+  public String describe() {
+    return "csv " + options.path();
+  }
+}
