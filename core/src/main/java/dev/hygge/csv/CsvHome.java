@@ -2,6 +2,7 @@ package dev.hygge.csv;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hygge.files.LocalFiles;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.List;
 
 /** A home of CSV files: a file, a directory or a glob, all with the same header. */
 public final class CsvHome implements Home {
+  private static final LocalFiles CSV_FILES = new LocalFiles("CSV", "csv");
+
   private final CsvOptions options;
 
   public CsvHome(CsvOptions options) {
@@ -21,7 +24,11 @@ public final class CsvHome implements Home {
    */
   @Override
   public CsvBatchReader open(ReadRequest request) {
-    List<Path> files = CsvSourceFiles.find(options.path(), options.baseDir(), request.entity());
+    List<Path> files =
+        CSV_FILES.match(
+            options.baseDir().resolve(options.path()).normalize(),
+            options.path(),
+            request.entity());
     CsvFileNames names = new CsvFileNames(options.baseDir());
     CsvLayout layout =
         new CsvSchemaProbe(options, request.entity(), names).probe(files, request.columns());

@@ -203,7 +203,7 @@ class CsvBadRowTest {
     assertThatThrownBy(() -> fixture.read(fixture.home(Map.of("path", "landing/none/*.csv"))))
         .isInstanceOf(HyggeException.class)
         .hasMessageStartingWith(
-            "Cannot read entity sales.orders: no CSV files match path 'landing/none/*.csv'")
+            "Cannot read entity sales.orders: no CSV files match 'landing/none/*.csv' (resolved to")
         .extracting(t -> ((HyggeException) t).kind())
         .isEqualTo(ErrorKind.HOME);
   }
