@@ -1,0 +1,88 @@
+package dev.hygge.functions.azure;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.HttpStatus;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
+import dev.hygge.config.ProjectLoader;
+import dev.hygge.invoke.FlowInvoker;
+import dev.hygge.invoke.Invocation;
+import dev.hygge.invoke.ManualRun;
+import dev.hygge.invoke.RunReportView;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The HTTP-triggered Azure Function {@code run} for a manual run: a JSON body {@code {"flow":
+ * "sales", "entity": "orders"}} in, the run report out (200, also when an entity failed). A bad
+ * request or invalid project answers 400 with {@code {"error": message}}.
+ */
+public final class ManualRunFunction {
+  private static final String CONTENT_TYPE = "Content-Type";
+  private static final String JSON = "application/json";
+
+  private final ObjectMapper mapper;
+  private final Path projectDir;
+
+  ManualRunFunction(
+      ObjectMapper mapper,
+      @ConfigProperty(name = "hygge.project", defaultValue = ".") String projectDir) {
+    this.mapper = mapper;
+    this.projectDir = Path.of(projectDir);
+  }
+
+  /** Runs the requested flow (or entity) and answers with its report. */
+  @FunctionName("run")
+  public HttpResponseMessage run(
+      @HttpTrigger(
+              name = "request",
+              methods = {HttpMethod.POST},
+              authLevel = AuthorizationLevel.FUNCTION)
+          HttpRequestMessage<Optional<String>> request)
+      throws JsonProcessingException {
+    try {
+      Invocation invocation = ManualRun.invocationOf(read(request.getBody()));
+      RunReportView report =
+          RunReportView.of(new FlowInvoker(ProjectLoader.load(projectDir)).invoke(invocation));
+      return respond(request, HttpStatus.OK, report);
+    } catch (HyggeException e) {
+      if (e.kind() != ErrorKind.CONFIG) {
+        throw e;
+      }
+      return respond(request, HttpStatus.BAD_REQUEST, Map.of("error", e.getMessage()));
+    }
+  }
+
+  private ManualRun read(Optional<String> body) {
+    try {
+      return mapper.readValue(body.orElse(""), ManualRun.class);
+    } catch (JacksonException e) {
+      throw HyggeException.config(
+          "The request body is not a manual run ("
+              + e.getOriginalMessage()
+              + "): send JSON like "
+              + ManualRun.EXAMPLE
+              + ".");
+    }
+  }
+
+  private HttpResponseMessage respond(
+      HttpRequestMessage<Optional<String>> request, HttpStatus status, Object body)
+      throws JsonProcessingException {
+    return request
+        .createResponseBuilder(status)
+        .header(CONTENT_TYPE, JSON)
+        .body(mapper.writeValueAsString(body))
+        .build();
+  }
+}
