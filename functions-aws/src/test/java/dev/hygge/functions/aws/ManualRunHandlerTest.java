@@ -24,12 +24,12 @@ class ManualRunHandlerTest {
 
   @BeforeEach
   void createProject() throws IOException {
-    project = SalesProject.create();
+    project = SalesProject.PROJECT.create();
   }
 
   @AfterAll
   static void deleteProject() throws IOException {
-    SalesProject.delete();
+    SalesProject.PROJECT.delete();
   }
 
   @Test

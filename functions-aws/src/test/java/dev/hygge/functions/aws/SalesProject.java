@@ -1,83 +1,23 @@
 package dev.hygge.functions.aws;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
-/**
- * A one-flow hygge project in a temporary directory ({@code sales}: CSV files in {@code landing/}
- * to Parquet in {@code lake/}), and the test profile that points the function at it.
- */
-public final class SalesProject {
-  /** The rows of {@code landing/orders/orders.csv}, without its header. */
-  static final int ORDER_ROWS = 3;
+/** The shared test project of core's test jar, for this module, and its Quarkus test profile. */
+final class SalesProject {
+  /** This module's project. */
+  static final dev.hygge.testing.SalesProject PROJECT =
+      new dev.hygge.testing.SalesProject("functions-aws");
 
-  private static final String HYGGE_YML =
-      """
-      name: fn
-      flows:
-        sales:
-          home: {type: csv, path: landing}
-          store: {type: parquet, path: lake}
-          entities: [orders]
-      """;
-  private static final String ORDERS_CSV =
-      """
-      id,amount,status
-      1,12.50,paid
-      2,7.25,open
-      3,40.00,paid
-      """;
+  /** The rows of the project's {@code orders.csv}. */
+  static final int ORDER_ROWS = dev.hygge.testing.SalesProject.ORDER_ROWS;
 
   private SalesProject() {}
 
-  /**
-   * The project directory: one per test JVM, named from the process id so that the test profile and
-   * the test (which Quarkus may load in different class loaders) agree on it.
-   */
-  static Path dir() {
-    return Path.of(System.getProperty("java.io.tmpdir"))
-        .resolve("hygge-functions-aws-" + ProcessHandle.current().pid());
-  }
-
-  /** Writes a fresh project (removing what an earlier test left) and returns its directory. */
-  static Path create() throws IOException {
-    Path dir = dir();
-    delete();
-    Files.createDirectories(dir.resolve("landing/orders"));
-    Files.writeString(dir.resolve("hygge.yml"), HYGGE_YML);
-    Files.writeString(dir.resolve("landing/orders/orders.csv"), ORDERS_CSV);
-    return dir;
-  }
-
-  /** Removes the project directory and everything in it. */
-  static void delete() throws IOException {
-    Path dir = dir();
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(SalesProject::deleteOne);
-    }
-  }
-
-  private static void deleteOne(Path path) {
-    try {
-      Files.delete(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete test file " + path, e);
-    }
-  }
-
-  /** Points {@code hygge.project} at {@link #dir()}. */
+  /** Points {@code hygge.project} at the project directory. */
   public static final class Profile implements io.quarkus.test.junit.QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("hygge.project", dir().toString());
+      return Map.of("hygge.project", PROJECT.dir().toString());
     }
   }
 }

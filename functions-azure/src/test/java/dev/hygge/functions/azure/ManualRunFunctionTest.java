@@ -30,12 +30,12 @@ class ManualRunFunctionTest {
 
   @BeforeEach
   void createProject() throws IOException {
-    project = SalesProject.create();
+    project = SalesProject.PROJECT.create();
   }
 
   @AfterAll
   static void deleteProject() throws IOException {
-    SalesProject.delete();
+    SalesProject.PROJECT.delete();
   }
 
   @Test
@@ -62,7 +62,7 @@ class ManualRunFunctionTest {
 
   @Test
   void failedEntityIsReportedWithSuccessStatusCodeSinceARetryWouldFailAlike() throws IOException {
-    project = SalesProject.create("id,amount,status\n1,12.50,paid\n2,7.25\n");
+    project = SalesProject.PROJECT.create("id,amount,status\n1,12.50,paid\n2,7.25\n");
 
     HttpResponseMessage response = run("{\"flow\": \"sales\"}");
 

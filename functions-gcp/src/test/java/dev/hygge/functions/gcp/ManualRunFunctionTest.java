@@ -27,12 +27,12 @@ class ManualRunFunctionTest {
 
   @BeforeEach
   void createProject() throws IOException {
-    project = SalesProject.create();
+    project = SalesProject.PROJECT.create();
   }
 
   @AfterAll
   static void deleteProject() throws IOException {
-    SalesProject.delete();
+    SalesProject.PROJECT.delete();
   }
 
   @Test
