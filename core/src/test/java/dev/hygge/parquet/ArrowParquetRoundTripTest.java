@@ -105,6 +105,24 @@ class ArrowParquetRoundTripTest {
   }
 
   @Test
+  void nullInANonNullableColumnFailsTheWriteAndCloseLeavesNoFooter() throws Exception {
+    Path file = dir.resolve("bad.parquet");
+    ArrowParquetWriter writer =
+        new ArrowParquetWriter(file, ArrowBatches.allTypes(), ParquetWriteOptions.defaults());
+    try (VectorSchemaRoot batch = ArrowBatches.allTypes(allocator, 0, 10)) {
+      ((org.apache.arrow.vector.BigIntVector) batch.getVector("id")).setNull(3);
+      assertThatThrownBy(() -> writer.write(batch))
+          .isInstanceOf(HyggeException.class)
+          .hasMessageContaining("'id' is declared not nullable")
+          .hasMessageContaining("position 3");
+    }
+    writer.close();
+    assertThatThrownBy(() -> new ArrowParquetReader(file, List.of(), 10, allocator))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
   void emptyFileHasSchemaAndNoBatches() throws Exception {
     Path file = write("empty.parquet", 0);
     try (ArrowParquetReader reader = new ArrowParquetReader(file, List.of(), 10, allocator)) {
