@@ -22,7 +22,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Measures write and read throughput of the benchmark's orders table (not a unit test). Run with
- * {@code java -cp ... dev.hygge.parquet.ParquetThroughputCheck [rows] [dir]}.
+ * {@code java -cp ... dev.hygge.parquet.ParquetThroughputCheck [rows] [dir] [codec]}.
  */
 public final class ParquetThroughputCheck {
   private static final int BATCH_ROWS = 100_000;
@@ -83,6 +83,8 @@ public final class ParquetThroughputCheck {
   public static void main(String[] args) throws Exception {
     long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
     Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("hygge-throughput");
+    ParquetCompression compression =
+        args.length > 2 ? ParquetCompression.valueOf(args[2]) : ParquetCompression.SNAPPY;
     Path file = dir.resolve("orders.parquet");
     Files.deleteIfExists(file);
     try (BufferAllocator allocator = new RootAllocator()) {
@@ -94,7 +96,8 @@ public final class ParquetThroughputCheck {
       long start = System.nanoTime();
       long cpuStart = cpu();
       try (ArrowParquetWriter writer =
-          new ArrowParquetWriter(file, schema(), ParquetWriteOptions.defaults())) {
+          new ArrowParquetWriter(
+              file, schema(), ParquetWriteOptions.defaults().withCompression(compression))) {
         for (long written = 0; written < rows; written += BATCH_ROWS) {
           VectorSchemaRoot batch = batches.get((int) (written / BATCH_ROWS % DISTINCT_BATCHES));
           BigIntVector id = (BigIntVector) batch.getVector("id");
