@@ -143,10 +143,25 @@ final class BinaryReaders {
       int length = value.remaining();
       long start = (long) index * width;
       ArrowBuf data = slot(index);
+      if (length <= Long.BYTES) {
+        // Small decimals (pyarrow writes decimal(12,2) in six bytes): assemble one long.
+        long unscaled = 0;
+        for (int i = 0; i < length; i++) {
+          unscaled = (unscaled << Byte.SIZE) | (value.get(first + i) & 0xFF);
+        }
+        int unused = Long.SIZE - length * Byte.SIZE;
+        unscaled = length == 0 ? 0 : (unscaled << unused) >> unused;
+        data.setLong(start, unscaled);
+        long sign = unscaled < 0 ? -1L : 0L;
+        for (int offset = Long.BYTES; offset < width; offset += Long.BYTES) {
+          data.setLong(start + offset, sign);
+        }
+        return;
+      }
       for (int i = 0; i < length; i++) {
         data.setByte(start + i, value.get(first + length - 1 - i));
       }
-      byte sign = length > 0 && value.get(first) < 0 ? (byte) -1 : 0;
+      byte sign = value.get(first) < 0 ? (byte) -1 : 0;
       for (int i = length; i < width; i++) {
         data.setByte(start + i, sign);
       }

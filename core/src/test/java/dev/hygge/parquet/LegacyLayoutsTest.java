@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,7 @@ class LegacyLayoutsTest {
               + "   required binary key (STRING); optional int32 value; } }"
               + " optional binary e (ENUM);"
               + " optional fixed_len_byte_array(16) u (UUID);"
+              + " optional fixed_len_byte_array(6) d (DECIMAL(12,2));"
               + "}");
 
   private void writeRaw(Path file, MessageType schema, List<Consumer<RecordConsumer>> records)
@@ -114,6 +116,14 @@ class LegacyLayoutsTest {
     c.startField(name, index);
     values.run();
     c.endField(name, index);
+  }
+
+  private static Binary sixBytes(long unscaled) {
+    byte[] bytes = new byte[6];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[bytes.length - 1 - i] = (byte) (unscaled >> (Byte.SIZE * i));
+    }
+    return Binary.fromConstantByteArray(bytes);
   }
 
   private static Binary int96(int julianDay, long nanosOfDay) {
@@ -195,9 +205,11 @@ class LegacyLayoutsTest {
                   });
               field(c, "e", 6, () -> c.addBinary(Binary.fromString("RED")));
               field(c, "u", 7, () -> c.addBinary(Binary.fromConstantByteArray(uuid)));
+              field(c, "d", 8, () -> c.addBinary(sixBytes(-1_234_567_890_12L)));
             },
             c -> {
               field(c, "id", 0, () -> c.addInteger(1));
+              field(c, "d", 8, () -> c.addBinary(sixBytes(98_765_432_10L)));
               field(
                   c,
                   "two_level",
@@ -235,6 +247,8 @@ class LegacyLayoutsTest {
           .isEqualTo("[{\"key\":\"k\",\"value\":9}]");
       assertThat(root.getVector("e").getObject(0).toString()).isEqualTo("RED");
       assertThat((byte[]) root.getVector("u").getObject(0)).isEqualTo(uuid);
+      assertThat(root.getVector("d").getObject(0)).isEqualTo(new BigDecimal("-1234567890.12"));
+      assertThat(root.getVector("d").getObject(1)).isEqualTo(new BigDecimal("98765432.10"));
       assertThat(reader.loadNextBatch()).isFalse();
     }
   }
