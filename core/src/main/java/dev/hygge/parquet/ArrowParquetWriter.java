@@ -43,6 +43,9 @@ public final class ArrowParquetWriter implements AutoCloseable {
    */
   static final int ROWS_PER_CHUNK = 4096;
 
+  /** Row groups are not padded to HDFS block boundaries: files are read whole or by range. */
+  private static final int NO_PADDING = 0;
+
   private static final Logger LOG = LoggerFactory.getLogger(ArrowParquetWriter.class);
 
   private final Path file;
@@ -89,7 +92,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
               parquetSchema,
               ParquetFileWriter.Mode.CREATE,
               options.rowGroupSize(),
-              0,
+              NO_PADDING,
               null,
               properties);
       fileWriter.start();

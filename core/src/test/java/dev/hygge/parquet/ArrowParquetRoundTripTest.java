@@ -37,8 +37,11 @@ class ArrowParquetRoundTripTest {
     int rowsPerBatch = 700;
     StringBuilder expected = new StringBuilder();
     ParquetWriteOptions options = new ParquetWriteOptions(compression, 16 * 1024, 4 * 1024);
+    ArrowParquetWriter closedWriter;
     try (ArrowParquetWriter writer =
         new ArrowParquetWriter(file, ArrowBatches.allTypes(), options)) {
+      closedWriter = writer;
+      long before = writer.bytesWritten();
       for (int b = 0; b < batches; b++) {
         try (VectorSchemaRoot batch =
             ArrowBatches.allTypes(allocator, b * rowsPerBatch, rowsPerBatch)) {
@@ -47,7 +50,9 @@ class ArrowParquetRoundTripTest {
         }
       }
       assertThat(writer.rowsWritten()).isEqualTo(batches * rowsPerBatch);
+      assertThat(writer.bytesWritten()).isGreaterThan(before);
     }
+    assertThat(closedWriter.bytesWritten()).isEqualTo(Files.size(file));
     try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
       assertThat(footer.getRowGroups()).hasSizeGreaterThan(2);
       assertThat(footer.getRowGroups().get(0).getColumns().get(0).getCodec())
