@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -49,6 +50,7 @@ public final class ArrowParquetReader implements AutoCloseable {
   private final VersionParser.ParsedVersion writerVersion;
   private final Schema schema;
   private final VectorSchemaRoot root;
+  private final double[] densities;
   private List<FieldReader> fieldReaders = List.of();
   private int rowGroup;
   private long rowsLeftInRowGroup;
@@ -98,6 +100,7 @@ public final class ArrowParquetReader implements AutoCloseable {
       this.schema = readAs == null ? own : readAs;
       reader.setRequestedSchema(projection);
       this.root = VectorSchemaRoot.create(schema, allocator);
+      this.densities = new double[schema.getFields().size()];
     } catch (RuntimeException e) {
       closeOnFailure(e);
       throw e;
@@ -172,16 +175,14 @@ public final class ArrowParquetReader implements AutoCloseable {
         }
       }
       int rows = (int) Math.min(batchSize, rowsLeftInRowGroup);
-      for (FieldVector vector : root.getFieldVectors()) {
-        vector.setInitialCapacity(rows);
-        vector.allocateNew();
-      }
+      allocate(rows);
       for (FieldReader fieldReader : fieldReaders) {
         for (int row = 0; row < rows; row++) {
           fieldReader.read(row);
         }
       }
       root.setRowCount(rows);
+      rememberDensities(rows);
       rowsLeftInRowGroup -= rows;
       return true;
     } catch (IOException | RuntimeException e) {
@@ -192,6 +193,34 @@ public final class ArrowParquetReader implements AutoCloseable {
               + e.getMessage()
               + " (the file may be corrupt or truncated; rewrite it)",
           e);
+    }
+  }
+
+  /**
+   * Allocates the root for {@code rows}, sizing variable-width data buffers by the bytes per value
+   * of the previous batch so they are not regrown value by value.
+   */
+  private void allocate(int rows) {
+    List<FieldVector> vectors = root.getFieldVectors();
+    for (int i = 0; i < vectors.size(); i++) {
+      FieldVector vector = vectors.get(i);
+      if (vector instanceof BaseVariableWidthVector variable && densities[i] > 0) {
+        variable.setInitialCapacity(rows, densities[i]);
+      } else {
+        vector.setInitialCapacity(rows);
+      }
+      vector.allocateNew();
+    }
+  }
+
+  private void rememberDensities(int rows) {
+    List<FieldVector> vectors = root.getFieldVectors();
+    for (int i = 0; i < vectors.size(); i++) {
+      if (vectors.get(i) instanceof BaseVariableWidthVector variable) {
+        long bytes =
+            variable.getOffsetBuffer().getInt((long) rows * BaseVariableWidthVector.OFFSET_WIDTH);
+        densities[i] = Math.max(1.0, (double) bytes / rows);
+      }
     }
   }
 

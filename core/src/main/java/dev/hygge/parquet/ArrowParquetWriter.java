@@ -26,6 +26,8 @@ import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes Arrow batches into one Parquet file, column by column, without per-row objects.
@@ -41,6 +43,11 @@ public final class ArrowParquetWriter implements AutoCloseable {
    */
   static final int ROWS_PER_CHUNK = 4096;
 
+  /** Row groups are not padded to HDFS block boundaries: files are read whole or by range. */
+  private static final int NO_PADDING = 0;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArrowParquetWriter.class);
+
   private final Path file;
   private final Schema schema;
   private final MessageType parquetSchema;
@@ -55,6 +62,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
   private long rowsInRowGroup;
   private long rowsWritten;
   private boolean closed;
+  private boolean failed;
 
   /**
    * Creates the file and writes its header.
@@ -84,7 +92,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
               parquetSchema,
               ParquetFileWriter.Mode.CREATE,
               options.rowGroupSize(),
-              0,
+              NO_PADDING,
               null,
               properties);
       fileWriter.start();
@@ -120,8 +128,9 @@ public final class ArrowParquetWriter implements AutoCloseable {
    */
   public void write(VectorSchemaRoot batch, DictionaryProvider dictionaries) {
     requireNonNull(batch, "batch is null");
-    if (closed) {
-      throw new IllegalStateException("writer for " + file + " is closed");
+    if (closed || failed) {
+      throw new IllegalStateException(
+          "writer for " + file + (closed ? " is closed" : " failed on an earlier batch"));
     }
     if (!batch.getSchema().getFields().equals(schema.getFields())) {
       throw new IllegalArgumentException(
@@ -140,9 +149,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
           vectors.add(values);
         }
       }
-      writeRows(vectors, batch.getRowCount());
-    } catch (IOException e) {
-      throw failure(e);
+      writeRowsOrFail(vectors, batch.getRowCount());
     } finally {
       decoded.forEach(FieldVector::close);
     }
@@ -159,6 +166,19 @@ public final class ArrowParquetWriter implements AutoCloseable {
               + encoding.getId());
     }
     return (FieldVector) DictionaryEncoder.decode(indices, dictionary);
+  }
+
+  /** Writes rows; any failure leaves buffered rows incomplete, so the writer is failed. */
+  private void writeRowsOrFail(List<FieldVector> vectors, int rowCount) {
+    try {
+      writeRows(vectors, rowCount);
+    } catch (IOException e) {
+      failed = true;
+      throw failure(e);
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
+    }
   }
 
   private void writeRows(List<FieldVector> vectors, int rowCount) throws IOException {
@@ -225,7 +245,8 @@ public final class ArrowParquetWriter implements AutoCloseable {
   }
 
   /**
-   * Flushes the last row group and writes the footer.
+   * Flushes the last row group and writes the footer. After a failed {@link #write} it only
+   * releases resources: the file stays incomplete, without a footer.
    *
    * @throws HyggeException of kind STORE naming the file when the file cannot be completed
    */
@@ -235,6 +256,10 @@ public final class ArrowParquetWriter implements AutoCloseable {
       return;
     }
     closed = true;
+    if (failed) {
+      abandon();
+      return;
+    }
     try {
       flushRowGroup();
       fileWriter.end(Map.of(ArrowSchemaMetadata.KEY, ArrowSchemaMetadata.encode(schema)));
@@ -247,6 +272,23 @@ public final class ArrowParquetWriter implements AutoCloseable {
         failure.addSuppressed(closing);
       }
       throw failure;
+    } finally {
+      codecs.release();
+    }
+  }
+
+  /**
+   * Releases everything of a writer whose write failed, leaving the incomplete file without a
+   * footer: the failure was already reported, and the caller (a store's staging) removes the file.
+   */
+  private void abandon() {
+    fileWriter.abort();
+    try {
+      // The column store is not closed: closing flushes, and its buffered rows are incomplete.
+      pageStore.close();
+      fileWriter.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not release Parquet file {} after a failed write", file, e);
     } finally {
       codecs.release();
     }

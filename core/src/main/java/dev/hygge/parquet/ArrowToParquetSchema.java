@@ -32,9 +32,21 @@ final class ArrowToParquetSchema {
   static MessageType convert(Schema schema) {
     List<Type> fields = new ArrayList<>();
     for (Field field : schema.getFields()) {
+      for (Field child : field.getChildren()) {
+        rejectNestedDictionaries(child, field.getName() + "." + child.getName());
+      }
       fields.add(convert(field, field.getName(), field.getName()));
     }
     return new MessageType(MESSAGE_NAME, fields);
+  }
+
+  private static void rejectNestedDictionaries(Field field, String path) {
+    if (field.getDictionary() != null) {
+      throw unsupported(path, "dictionary-encoded " + field.getType() + " inside a nested type");
+    }
+    for (Field child : field.getChildren()) {
+      rejectNestedDictionaries(child, path + "." + child.getName());
+    }
   }
 
   /** The Parquet type of one top-level Arrow field. */

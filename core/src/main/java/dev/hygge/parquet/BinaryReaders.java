@@ -1,11 +1,14 @@
 package dev.hygge.parquet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.api.Binary;
 
@@ -20,16 +23,42 @@ final class BinaryReaders {
 
   private BinaryReaders() {}
 
-  /** BINARY into Utf8 or Binary vectors. */
+  /**
+   * BINARY into Utf8 or Binary vectors: each value writes itself into the data buffer after the
+   * last value; offsets of nulls in between are filled here, as Arrow's setSafe would.
+   */
   static final class VariableWidthReader extends LeafReader<BaseVariableWidthVector> {
+    private static final int OFFSET_WIDTH = BaseVariableWidthVector.OFFSET_WIDTH;
+    private final ArrowBufSink sink = new ArrowBufSink();
+
     VariableWidthReader(BaseVariableWidthVector vector, ColumnReader column) {
       super(vector, column);
     }
 
     @Override
     void readValue(int index) {
-      ByteBuffer value = column.getBinary().toByteBuffer();
-      vector.setSafe(index, value, value.position(), value.remaining());
+      Binary value = column.getBinary();
+      int length = value.length();
+      while (index >= vector.getValueCapacity()) {
+        vector.reallocValidityAndOffsetBuffers();
+      }
+      ArrowBuf offsets = vector.getOffsetBuffer();
+      int last = vector.getLastSet();
+      int end = offsets.getInt((long) (last + 1) * OFFSET_WIDTH);
+      for (int hole = last + 1; hole < index; hole++) {
+        offsets.setInt((long) (hole + 1) * OFFSET_WIDTH, end);
+      }
+      while ((long) end + length > vector.getDataBuffer().capacity()) {
+        vector.reallocDataBuffer();
+      }
+      try {
+        value.writeTo(sink.at(vector.getDataBuffer(), end));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      offsets.setInt((long) (index + 1) * OFFSET_WIDTH, end + length);
+      BitVectorHelper.setBit(vector.getValidityBuffer(), index);
+      vector.setLastSet(index);
     }
 
     @Override
@@ -114,10 +143,25 @@ final class BinaryReaders {
       int length = value.remaining();
       long start = (long) index * width;
       ArrowBuf data = slot(index);
+      if (length <= Long.BYTES) {
+        // Small decimals (pyarrow writes decimal(12,2) in six bytes): assemble one long.
+        long unscaled = 0;
+        for (int i = 0; i < length; i++) {
+          unscaled = (unscaled << Byte.SIZE) | (value.get(first + i) & 0xFF);
+        }
+        int unused = Long.SIZE - length * Byte.SIZE;
+        unscaled = length == 0 ? 0 : (unscaled << unused) >> unused;
+        data.setLong(start, unscaled);
+        long sign = unscaled < 0 ? -1L : 0L;
+        for (int offset = Long.BYTES; offset < width; offset += Long.BYTES) {
+          data.setLong(start + offset, sign);
+        }
+        return;
+      }
       for (int i = 0; i < length; i++) {
         data.setByte(start + i, value.get(first + length - 1 - i));
       }
-      byte sign = length > 0 && value.get(first) < 0 ? (byte) -1 : 0;
+      byte sign = value.get(first) < 0 ? (byte) -1 : 0;
       for (int i = length; i < width; i++) {
         data.setByte(start + i, sign);
       }

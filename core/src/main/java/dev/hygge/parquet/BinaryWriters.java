@@ -1,6 +1,5 @@
 package dev.hygge.parquet;
 
-import java.nio.ByteBuffer;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
@@ -10,45 +9,46 @@ import org.apache.parquet.io.api.Binary;
 
 /**
  * Leaf writers for Parquet BINARY and FIXED_LEN_BYTE_ARRAY columns: strings, binaries, fixed-size
- * binaries, half floats and decimals. Values are handed to Parquet as reused views of the Arrow
- * buffers (Parquet copies what it keeps, such as dictionary entries and statistics).
+ * binaries, half floats and decimals. Each value is copied once into a reused heap array and handed
+ * to Parquet as a reused Binary: Parquet copies only what it keeps (new dictionary entries,
+ * statistics bounds), and hashes and encodes heap arrays faster than direct buffers.
  */
 final class BinaryWriters {
   private BinaryWriters() {}
 
-  private static ByteBuffer view(ArrowBuf buffer) {
-    return buffer.nioBuffer(0, (int) buffer.capacity());
-  }
-
   /** Utf8 and Binary (32-bit offsets) to BINARY. */
   static final class VariableWidthWriter extends LeafWriter<FieldVector> {
     private final ArrowBuf offsets;
-    private final ByteBuffer data;
+    private final ArrowBuf data;
+    private final ReusedBytes bytes;
 
-    VariableWidthWriter(BaseVariableWidthVector vector, WriterContext context) {
+    VariableWidthWriter(BaseVariableWidthVector vector, WriterContext context, ReusedBytes bytes) {
       super(vector, context);
       this.offsets = vector.getOffsetBuffer();
-      this.data = view(vector.getDataBuffer());
+      this.data = vector.getDataBuffer();
+      this.bytes = bytes;
     }
 
     @Override
     void writeValue(int index, int repetitionLevel) {
       int start = offsets.getInt((long) index * BaseVariableWidthVector.OFFSET_WIDTH);
       int end = offsets.getInt((long) (index + 1) * BaseVariableWidthVector.OFFSET_WIDTH);
-      column.write(
-          Binary.fromReusedByteBuffer(data, start, end - start), repetitionLevel, definitionLevel);
+      column.write(bytes.copy(data, start, end - start), repetitionLevel, definitionLevel);
     }
   }
 
   /** LargeUtf8 and LargeBinary (64-bit offsets) to BINARY. */
   static final class LargeVariableWidthWriter extends LeafWriter<FieldVector> {
     private final ArrowBuf offsets;
-    private final ByteBuffer data;
+    private final ArrowBuf data;
+    private final ReusedBytes bytes;
 
-    LargeVariableWidthWriter(BaseLargeVariableWidthVector vector, WriterContext context) {
+    LargeVariableWidthWriter(
+        BaseLargeVariableWidthVector vector, WriterContext context, ReusedBytes bytes) {
       super(vector, context);
       this.offsets = vector.getOffsetBuffer();
-      this.data = view(vector.getDataBuffer());
+      this.data = vector.getDataBuffer();
+      this.bytes = bytes;
     }
 
     @Override
@@ -56,29 +56,27 @@ final class BinaryWriters {
       long start = offsets.getLong((long) index * BaseLargeVariableWidthVector.OFFSET_WIDTH);
       long end = offsets.getLong((long) (index + 1) * BaseLargeVariableWidthVector.OFFSET_WIDTH);
       column.write(
-          Binary.fromReusedByteBuffer(data, (int) start, (int) (end - start)),
-          repetitionLevel,
-          definitionLevel);
+          bytes.copy(data, start, Math.toIntExact(end - start)), repetitionLevel, definitionLevel);
     }
   }
 
   /** Fixed-width values copied byte for byte (fixed-size binary, little-endian half floats). */
   static final class FixedWidthWriter extends LeafWriter<FieldVector> {
-    private final ByteBuffer data;
+    private final ArrowBuf data;
     private final int width;
+    private final ReusedBytes bytes;
 
-    FixedWidthWriter(BaseFixedWidthVector vector, WriterContext context, int width) {
+    FixedWidthWriter(
+        BaseFixedWidthVector vector, WriterContext context, int width, ReusedBytes bytes) {
       super(vector, context);
-      this.data = view(vector.getDataBuffer());
+      this.data = vector.getDataBuffer();
       this.width = width;
+      this.bytes = bytes;
     }
 
     @Override
     void writeValue(int index, int repetitionLevel) {
-      column.write(
-          Binary.fromReusedByteBuffer(data, index * width, width),
-          repetitionLevel,
-          definitionLevel);
+      column.write(bytes.copy(data, (long) index * width, width), repetitionLevel, definitionLevel);
     }
   }
 

@@ -47,10 +47,12 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 final class FieldWriters {
   private final ColumnWriteStore store;
   private final Iterator<ColumnDescriptor> leaves;
+  private final ReusedBytes bytes;
 
   private FieldWriters(ColumnWriteStore store, Iterator<ColumnDescriptor> leaves) {
     this.store = store;
     this.leaves = leaves;
+    this.bytes = new ReusedBytes();
   }
 
   /** One writer per top-level vector, in schema order. */
@@ -100,10 +102,10 @@ final class FieldWriters {
       return new BooleanWriter(bits, context);
     }
     if (vector instanceof BaseVariableWidthVector variable) {
-      return new VariableWidthWriter(variable, context);
+      return new VariableWidthWriter(variable, context, bytes);
     }
     if (vector instanceof BaseLargeVariableWidthVector variable) {
-      return new LargeVariableWidthWriter(variable, context);
+      return new LargeVariableWidthWriter(variable, context, bytes);
     }
     if (!(vector instanceof BaseFixedWidthVector fixed)) {
       throw unsupported(vector);
@@ -118,7 +120,7 @@ final class FieldWriters {
     }
     if (type instanceof ArrowType.FloatingPoint t) {
       return switch (t.getPrecision()) {
-        case HALF -> new FixedWidthWriter(fixed, context, Short.BYTES);
+        case HALF -> new FixedWidthWriter(fixed, context, Short.BYTES, bytes);
         case SINGLE -> new FloatWriter(fixed, context);
         case DOUBLE -> new DoubleWriter(fixed, context);
       };
@@ -154,7 +156,7 @@ final class FieldWriters {
       return new LongWriter(fixed, context, 1);
     }
     if (type instanceof ArrowType.FixedSizeBinary t) {
-      return new FixedWidthWriter(fixed, context, t.getByteWidth());
+      return new FixedWidthWriter(fixed, context, t.getByteWidth(), bytes);
     }
     throw unsupported(vector);
   }

@@ -1,6 +1,5 @@
 package dev.hygge.parquet;
 
-import dev.hygge.HyggeException;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnWriter;
 
@@ -22,13 +21,7 @@ abstract class LeafWriter<V extends FieldVector> extends FieldWriter {
   final void write(int index, int repetitionLevel, int parentDefinitionLevel) {
     if (vector.isNull(index)) {
       if (!nullable) {
-        throw HyggeException.store(
-            "Column '"
-                + vector.getField().getName()
-                + "' is declared not nullable but holds a null at position "
-                + index
-                + " (declare the field nullable)",
-            null);
+        throw NestedWriters.nullInRequired(vector, index);
       }
       column.writeNull(repetitionLevel, parentDefinitionLevel);
     } else {

@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Resolves a Parquet home's {@code path} to files: a file, a directory (every {@code *.parquet}
  * below it), or a glob such as {@code landing/orders/*.parquet} or {@code landing/**}. Directories
- * whose names start with {@code _} or {@code .} (staging, metadata) are never entered. Files come
- * back sorted by path.
+ * and files whose names start with {@code _} or {@code .} (staging, metadata, in-progress files)
+ * are skipped. A glob whose last part has no extension ({@code landing/**}) matches only {@code
+ * *.parquet} files. Files come back sorted by path.
  */
 final class ParquetFiles {
   private static final String EXTENSION = ".parquet";
@@ -38,6 +39,12 @@ final class ParquetFiles {
     }
   }
 
+  /** Names starting with _ or . are staging, metadata or in-progress files, as for Spark/Arrow. */
+  private static boolean isHidden(Path path) {
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    return name.startsWith("_") || name.startsWith(".");
+  }
+
   private static boolean isGlob(Path path) {
     String text = path.toString();
     return GLOB_CHARACTERS.chars().anyMatch(c -> text.indexOf(c) >= 0);
@@ -56,7 +63,13 @@ final class ParquetFiles {
     if (base == null || !Files.isDirectory(base)) {
       return List.of();
     }
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+    PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+    // A glob whose last part names no extension (landing/** or landing/*) means Parquet files.
+    boolean anyExtension = rest.getFileName().toString().contains(".");
+    PathMatcher matcher =
+        anyExtension
+            ? glob
+            : file -> glob.matches(file) && file.getFileName().toString().endsWith(EXTENSION);
     return walk(base, matcher);
   }
 
@@ -67,14 +80,15 @@ final class ParquetFiles {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-            boolean hidden = !dir.equals(base) && (name.startsWith("_") || name.startsWith("."));
-            return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            boolean skip = !dir.equals(base) && isHidden(dir);
+            return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (attributes.isRegularFile() && matcher.matches(base.relativize(file))) {
+            if (attributes.isRegularFile()
+                && !isHidden(file)
+                && matcher.matches(base.relativize(file))) {
               files.add(file);
             }
             return FileVisitResult.CONTINUE;

@@ -37,8 +37,11 @@ class ArrowParquetRoundTripTest {
     int rowsPerBatch = 700;
     StringBuilder expected = new StringBuilder();
     ParquetWriteOptions options = new ParquetWriteOptions(compression, 16 * 1024, 4 * 1024);
+    ArrowParquetWriter closedWriter;
     try (ArrowParquetWriter writer =
         new ArrowParquetWriter(file, ArrowBatches.allTypes(), options)) {
+      closedWriter = writer;
+      long before = writer.bytesWritten();
       for (int b = 0; b < batches; b++) {
         try (VectorSchemaRoot batch =
             ArrowBatches.allTypes(allocator, b * rowsPerBatch, rowsPerBatch)) {
@@ -47,7 +50,9 @@ class ArrowParquetRoundTripTest {
         }
       }
       assertThat(writer.rowsWritten()).isEqualTo(batches * rowsPerBatch);
+      assertThat(writer.bytesWritten()).isGreaterThan(before);
     }
+    assertThat(closedWriter.bytesWritten()).isEqualTo(Files.size(file));
     try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
       assertThat(footer.getRowGroups()).hasSizeGreaterThan(2);
       assertThat(footer.getRowGroups().get(0).getColumns().get(0).getCodec())
@@ -101,6 +106,24 @@ class ArrowParquetRoundTripTest {
                     file, ArrowBatches.allTypes(), ParquetWriteOptions.defaults()))
         .isInstanceOf(HyggeException.class)
         .hasMessageContaining("already exists")
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void nullInANonNullableColumnFailsTheWriteAndCloseLeavesNoFooter() throws Exception {
+    Path file = dir.resolve("bad.parquet");
+    ArrowParquetWriter writer =
+        new ArrowParquetWriter(file, ArrowBatches.allTypes(), ParquetWriteOptions.defaults());
+    try (VectorSchemaRoot batch = ArrowBatches.allTypes(allocator, 0, 10)) {
+      ((org.apache.arrow.vector.BigIntVector) batch.getVector("id")).setNull(3);
+      assertThatThrownBy(() -> writer.write(batch))
+          .isInstanceOf(HyggeException.class)
+          .hasMessageContaining("'id' is declared not nullable")
+          .hasMessageContaining("position 3");
+    }
+    writer.close();
+    assertThatThrownBy(() -> new ArrowParquetReader(file, List.of(), 10, allocator))
+        .isInstanceOf(HyggeException.class)
         .hasMessageContaining(file.toString());
   }
 

@@ -126,6 +126,10 @@ class ParquetHomeTest {
         .containsExactly(0L, 1L, 5L, 6L);
     assertThat(ids(home("landing/**/2024-*.parquet"), List.of(), 100))
         .containsExactly(0L, 1L, 5L, 6L, 9L);
+    writeOrders("landing/orders/_in_progress.parquet", 70, 1, false);
+    Files.writeString(project.resolve("landing/orders/_SUCCESS"), "");
+    Files.writeString(project.resolve("landing/orders/readme.txt"), "not parquet");
+    assertThat(ids(home("landing/**"), List.of(), 100)).containsExactly(0L, 1L, 5L, 6L, 9L);
     assertThat(ids(home("landing/orders/2024-02.parquet"), List.of(), 100)).containsExactly(5L, 6L);
   }
 
