@@ -19,7 +19,8 @@ import java.util.List;
  * Resolves a file home's {@code path} to the files to read, the same way for every format: a file
  * is itself; a directory gives every {@code *.<extension>} file below it; a glob ({@code *}, {@code
  * ?}, {@code **}, {@code [..]}, {@code {..}}) gives the files matching it under its longest
- * directory prefix without glob characters. Files and directories whose names start with {@code _}
+ * directory prefix without glob characters (a glob whose last part has no extension, such as {@code
+ * landing/**}, means files of this format). Files and directories whose names start with {@code _}
  * or {@code .} (staging, markers, metadata) are skipped below a directory or glob. Files come back
  * sorted by path.
  */
@@ -86,7 +87,7 @@ public final class LocalFiles {
     return GLOB_CHARACTERS.chars().anyMatch(c -> text.indexOf(c) >= 0);
   }
 
-  private static List<Path> glob(Path pattern) throws IOException {
+  private List<Path> glob(Path pattern) throws IOException {
     Path base = pattern.getRoot();
     Path rest = null;
     for (Path part : pattern) {
@@ -99,7 +100,14 @@ public final class LocalFiles {
     if (base == null || !Files.isDirectory(base)) {
       return List.of();
     }
-    return walk(base, FileSystems.getDefault().getPathMatcher("glob:" + rest));
+    PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+    // A glob whose last part names no extension (landing/** or landing/*) means this format.
+    if (rest.getFileName().toString().contains(".")) {
+      return walk(base, glob);
+    }
+    return walk(
+        base,
+        file -> glob.matches(file) && file.getFileName().toString().endsWith("." + extension));
   }
 
   private static List<Path> walk(Path base, PathMatcher matcher) throws IOException {

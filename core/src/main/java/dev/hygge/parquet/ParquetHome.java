@@ -2,8 +2,8 @@ package dev.hygge.parquet;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import dev.hygge.files.LocalFiles;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
@@ -12,6 +12,8 @@ import java.util.List;
 
 /** A home of Parquet files on the local filesystem: one file, a directory or a glob. */
 public final class ParquetHome implements Home {
+  private static final LocalFiles PARQUET_FILES = new LocalFiles("Parquet", "parquet");
+
   private final Path path;
   private final String written;
 
@@ -33,19 +35,7 @@ public final class ParquetHome implements Home {
   @Override
   public BatchReader open(ReadRequest request) {
     requireNonNull(request, "request is null");
-    List<Path> files = ParquetFiles.resolve(path);
-    if (files.isEmpty()) {
-      throw new HyggeException(
-          ErrorKind.HOME,
-          "Cannot read entity "
-              + request.entity()
-              + ": no Parquet files match '"
-              + written
-              + "' (resolved to "
-              + path
-              + "). Check 'path:' of the home: it takes a file, a directory of *.parquet files"
-              + " or a glob such as landing/orders/*.parquet.");
-    }
+    List<Path> files = PARQUET_FILES.match(path, written, request.entity());
     return new ParquetBatchReader(request, files);
   }
 

@@ -58,6 +58,12 @@ class LocalFilesTest {
     assertThat(match("landing/**/a.parquet"))
         .containsExactly("landing/customers/a.parquet", "landing/orders/a.parquet");
     assertThat(match("landing/*/[ab].parquet")).hasSize(3);
+    assertThat(match("landing/orders/**"))
+        .as("a glob without extension means files of the format")
+        .containsExactly(
+            "landing/orders/2024/c.parquet",
+            "landing/orders/a.parquet",
+            "landing/orders/b.parquet");
   }
 
   @Test

@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * A one-flow hygge project in a temporary directory ({@code sales}: CSV files in {@code landing/}
- * to Parquet in {@code lake/}), shared by the function modules' tests through core's test jar.
- * One directory per test JVM, named from the process id, so that a Quarkus test profile and the
- * test (which Quarkus may load in different class loaders) agree on it.
+ * to Parquet in {@code lake/}), shared by the function modules' tests through core's test jar. One
+ * directory per test JVM, named from the process id, so that a Quarkus test profile and the test
+ * (which Quarkus may load in different class loaders) agree on it.
  */
 public final class SalesProject {
   /** The rows of {@code landing/orders/orders.csv}, without its header. */
@@ -38,7 +38,9 @@ public final class SalesProject {
 
   private final String name;
 
-  /** @param name distinguishes the projects of different modules, e.g. {@code functions-aws} */
+  /**
+   * @param name distinguishes the projects of different modules, e.g. {@code functions-aws}
+   */
   public SalesProject(String name) {
     this.name = name;
   }
