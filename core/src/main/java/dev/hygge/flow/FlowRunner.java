@@ -90,6 +90,10 @@ public final class FlowRunner {
               .home()
               .open(new ReadRequest(name, entity.columns(), entity.batchSize(), allocator));
       try (StoreWriter writer = openWriter(entity, runType, runId, reader, allocator)) {
+        Optional<CommitResult> copied = copyDirectly(entity, reader, writer, progress);
+        if (copied.isPresent()) {
+          return copied.get();
+        }
         return pump(entity, reader, writer, allocator, progress);
       }
     }
@@ -111,6 +115,38 @@ public final class FlowRunner {
       reader.close();
       throw e;
     }
+  }
+
+  /**
+   * Lets a store that can take the home's data as it is encoded copy it (see {@link DirectCopy}).
+   * Closes the reader when it copied; leaves it untouched otherwise.
+   */
+  private Optional<CommitResult> copyDirectly(
+      EntityConfig entity, BatchReader reader, StoreWriter writer, Progress progress) {
+    if (!(writer instanceof DirectCopy direct)) {
+      return Optional.empty();
+    }
+    java.util.OptionalLong rows;
+    try {
+      rows =
+          direct.copyFrom(
+              reader,
+              (copiedRows, bytes) -> {
+                progress.rows = copiedRows;
+                listener.progress(entity.flow(), entity.name(), copiedRows, bytes);
+              });
+    } catch (RuntimeException e) {
+      reader.close();
+      writer.abort();
+      throw e;
+    }
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    reader.close();
+    progress.rows = rows.getAsLong();
+    LOG.debug("Entity {}: copied {} rows without decoding", entity.qualifiedName(), progress.rows);
+    return Optional.of(writer.commit());
   }
 
   /** Runs the reader thread and writes what it hands over; closes the reader in all cases. */

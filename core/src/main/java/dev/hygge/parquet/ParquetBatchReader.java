@@ -73,6 +73,26 @@ final class ParquetBatchReader implements BatchReader {
         ErrorKind.HOME, "Cannot read entity " + request.entity() + ": " + e.getMessage(), e);
   }
 
+  /** The files this reader reads, in order. */
+  List<Path> files() {
+    return files;
+  }
+
+  /** Whether every column of the files is read (no column selection). */
+  boolean readsAllColumns() {
+    return request.columns().isEmpty();
+  }
+
+  /** Whether no batch has been loaded yet. */
+  boolean untouched() {
+    return nextFile == 0 && current == null;
+  }
+
+  /** The qualified name of the entity being read, for messages. */
+  String entity() {
+    return request.entity();
+  }
+
   @Override
   public Schema schema() {
     return schema;

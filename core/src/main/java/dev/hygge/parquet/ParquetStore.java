@@ -18,15 +18,21 @@ public final class ParquetStore implements Store {
   private final String written;
   private final ParquetWriteOptions options;
   private final long targetFileSize;
+  private final ParquetStoreWriter.RowGroups rowGroups;
 
   /**
    * @param directory the entity's final directory
    * @param written the path as the user wrote it, for messages
    * @param options how files are written
    * @param targetFileSize a new file starts once the current one reaches this size
+   * @param copyRowGroups whether Parquet row groups that need no conversion are copied as they are
    */
-  public ParquetStore(
-      Path directory, String written, ParquetWriteOptions options, long targetFileSize) {
+  ParquetStore(
+      Path directory,
+      String written,
+      ParquetWriteOptions options,
+      long targetFileSize,
+      ParquetStoreWriter.RowGroups copyRowGroups) {
     this.directory = requireNonNull(directory, "directory is null");
     this.written = requireNonNull(written, "written is null");
     this.options = requireNonNull(options, "options is null");
@@ -34,12 +40,13 @@ public final class ParquetStore implements Store {
       throw new IllegalArgumentException("targetFileSize must be positive");
     }
     this.targetFileSize = targetFileSize;
+    this.rowGroups = requireNonNull(copyRowGroups, "copyRowGroups is null");
   }
 
   @Override
   public StoreWriter open(WriteRequest request) {
     return new ParquetStoreWriter(
-        new StagedDirectory(directory, "parquet"), request, options, targetFileSize);
+        new StagedDirectory(directory, "parquet"), request, options, targetFileSize, rowGroups);
   }
 
   @Override

@@ -16,6 +16,7 @@ public final class ParquetStoreType implements StoreType {
   static final String ROW_GROUP_SIZE = "row_group_size";
   static final String PAGE_SIZE = "page_size";
   static final String TARGET_FILE_SIZE = "target_file_size";
+  static final String COPY_ROW_GROUPS = "copy_row_groups";
 
   private static final List<Setting> SETTINGS =
       List.of(
@@ -42,7 +43,13 @@ public final class ParquetStoreType implements StoreType {
               TARGET_FILE_SIZE,
               SettingType.SIZE,
               "256MB",
-              "A new file is started once the current one reaches about this size."));
+              "A new file is started once the current one reaches about this size."),
+          Setting.optional(
+              COPY_ROW_GROUPS,
+              SettingType.BOOLEAN,
+              "true",
+              "From a Parquet home whose files already have the written columns and codec, copy"
+                  + " row groups as they are instead of decoding and encoding them again."));
 
   @Override
   public String name() {
@@ -80,6 +87,9 @@ public final class ParquetStoreType implements StoreType {
         settings.string(PATH),
         new ParquetWriteOptions(
             settings.choice(COMPRESSION, ParquetCompression.class), rowGroupSize, (int) pageSize),
-        targetFileSize);
+        targetFileSize,
+        settings.bool(COPY_ROW_GROUPS)
+            ? ParquetStoreWriter.RowGroups.COPY_WHEN_POSSIBLE
+            : ParquetStoreWriter.RowGroups.ALWAYS_REWRITE);
   }
 }

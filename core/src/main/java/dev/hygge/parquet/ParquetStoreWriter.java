@@ -2,22 +2,27 @@ package dev.hygge.parquet;
 
 import dev.hygge.HyggeException;
 import dev.hygge.files.StagedDirectory;
+import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.CommitResult;
+import dev.hygge.flow.DirectCopy;
 import dev.hygge.flow.StoreWriter;
 import dev.hygge.flow.WriteRequest;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Stages one entity's batches as Parquet files, rolling to a new file at the target size. */
-final class ParquetStoreWriter implements StoreWriter {
+final class ParquetStoreWriter implements StoreWriter, DirectCopy {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetStoreWriter.class);
 
   private final StagedDirectory directory;
   private final WriteRequest request;
   private final ParquetWriteOptions options;
   private final long targetFileSize;
+  private final RowGroups rowGroups;
   private final Path staging;
   private ArrowParquetWriter current;
   private int files;
@@ -28,11 +33,13 @@ final class ParquetStoreWriter implements StoreWriter {
       StagedDirectory directory,
       WriteRequest request,
       ParquetWriteOptions options,
-      long targetFileSize) {
+      long targetFileSize,
+      RowGroups rowGroups) {
     this.directory = directory;
     this.request = request;
     this.options = options;
     this.targetFileSize = targetFileSize;
+    this.rowGroups = rowGroups;
     int recovered = directory.recover();
     if (recovered > 0) {
       LOG.warn(
@@ -58,10 +65,33 @@ final class ParquetStoreWriter implements StoreWriter {
     }
   }
 
-  private ArrowParquetWriter newFile() {
+  /** Whether Parquet row groups may be copied as they are when nothing needs converting. */
+  enum RowGroups {
+    COPY_WHEN_POSSIBLE,
+    ALWAYS_REWRITE
+  }
+
+  @Override
+  public OptionalLong copyFrom(BatchReader reader, Progress progress) {
+    if (rowGroups == RowGroups.ALWAYS_REWRITE
+        || files > 0
+        || !(reader instanceof ParquetBatchReader parquet)) {
+      return OptionalLong.empty();
+    }
+    Optional<RowGroupCopier> copier = RowGroupCopier.plan(parquet, options.compression());
+    if (copier.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(copier.get().copy(this::nextStagedFile, targetFileSize, progress));
+  }
+
+  private Path nextStagedFile() {
     files++;
-    return new ArrowParquetWriter(
-        staging.resolve(String.format("file-%06d.parquet", files)), request.schema(), options);
+    return staging.resolve(String.format("file-%06d.parquet", files));
+  }
+
+  private ArrowParquetWriter newFile() {
+    return new ArrowParquetWriter(nextStagedFile(), request.schema(), options);
   }
 
   private void closeCurrent() {

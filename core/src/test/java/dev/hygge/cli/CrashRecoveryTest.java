@@ -41,6 +41,7 @@ class CrashRecoveryTest {
             store:
               type: parquet
               path: lake
+              compression: zstd        # re-encode (no row group copy), so the write takes a while
               target_file_size: 1MB
             entities: [orders]
         """);
