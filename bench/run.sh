@@ -5,7 +5,8 @@
 #   ROWS=10000000          rows in the generated orders table
 #   REPEAT=3               measured runs per tool (median wall time, max RSS reported)
 #   WARMUP=1               untimed runs per tool before measuring (builds hygge, warms caches)
-#   TOOLS="duckdb polars hygge"   tools to run, in this order
+#   TOOLS="duckdb polars hygge hygge-rewrite"   tools to run, in this order (hygge-rewrite:
+#                          hygge with copy_row_groups false, the decode + encode path)
 #   SHARED_DIR=...         folder holding bench/make_orders.py (default: ../shared beside the repo)
 #   PYTHON=python3         interpreter used to create bench/.venv
 #   DOCS=docs/benchmarks.md  Markdown file whose marked section is replaced; DOCS= to skip
@@ -18,7 +19,7 @@ ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 ROWS="${ROWS:-10000000}"
 REPEAT="${REPEAT:-3}"
 WARMUP="${WARMUP:-1}"
-TOOLS="${TOOLS:-duckdb polars hygge}"
+TOOLS="${TOOLS:-duckdb polars hygge hygge-rewrite}"
 PYTHON="${PYTHON:-python3}"
 DOCS="${DOCS-$ROOT/docs/benchmarks.md}"
 HYGGE_OUTPUT_FILE="${HYGGE_OUTPUT_FILE:-}"
@@ -39,8 +40,8 @@ read -r -a TOOL_LIST <<<"$TOOLS"
 ((${#TOOL_LIST[@]} > 0)) || die "TOOLS is empty; use e.g. TOOLS=\"duckdb polars hygge\""
 for tool in "${TOOL_LIST[@]}"; do
   case "$tool" in
-    duckdb | polars | hygge) ;;
-    *) die "unknown tool '$tool' in TOOLS; known: duckdb polars hygge" ;;
+    duckdb | polars | hygge | hygge-rewrite) ;;
+    *) die "unknown tool '$tool' in TOOLS; known: duckdb polars hygge hygge-rewrite" ;;
   esac
 done
 
@@ -73,7 +74,7 @@ find_make_orders() {
 MAKE_ORDERS="$(find_make_orders)" \
   || die "make_orders.py not found: looked for bench/make_orders.py in ${SHARED_DIR:+\$SHARED_DIR ($SHARED_DIR), }$ROOT/../shared and beside the main git checkout. Put the shared folder beside the repo or set SHARED_DIR=/path/to/shared"
 
-if [[ " ${TOOL_LIST[*]} " == *" hygge "* ]]; then
+if [[ " ${TOOL_LIST[*]} " == *" hygge"* ]]; then
   [[ -x "$ROOT/hygge" ]] \
     || die "hygge launcher $ROOT/hygge not found or not executable (it lands with the CLI). To measure only the peers: TOOLS=\"duckdb polars\" $0"
   command -v java >/dev/null 2>&1 || die "java not found; hygge needs a JDK 17+ on PATH"
@@ -123,6 +124,8 @@ tool_command() {
     polars) CMD=("$PY" "$BENCH_DIR/copy_polars.py" "$DATA" "$dir/orders.parquet") ;;
     hygge) CMD=(env "BENCH_INPUT=$DATA" "BENCH_OUTPUT=$dir${HYGGE_OUTPUT_FILE:+/$HYGGE_OUTPUT_FILE}"
       "$ROOT/hygge" go --project "$BENCH_DIR/project") ;;
+    hygge-rewrite) CMD=(env "BENCH_INPUT=$DATA" "BENCH_OUTPUT=$dir${HYGGE_OUTPUT_FILE:+/$HYGGE_OUTPUT_FILE}"
+      "$ROOT/hygge" go --project "$BENCH_DIR/project" --var flow.orders.store.copy_row_groups=false) ;;
   esac
 }
 

@@ -78,10 +78,12 @@ class TableTest(unittest.TestCase):
             "polars": result("polars", 1000, [0.5, 0.5, 0.5], 50 * 1024),
         }
         lines = report.table_lines(results, 1000, "pending: CLI not landed")
-        self.assertEqual(len(lines), 5)
+        self.assertEqual(len(lines), 6)
         self.assertRegex(lines[2], r"^\| DuckDB \S+ \| 1,000 \| 1\.000 \| 1,000 \| 1\.00× \| 100 \| 0\.00 \|")
         self.assertRegex(lines[3], r"^\| Polars \S+ \| 1,000 \| 0\.500 \| 2,000 \| 2\.00× \| 50 \| 0\.00 \|")
-        self.assertEqual(lines[4], "| hygge | 1,000 | — | — | — | — | — | pending: CLI not landed |")
+        self.assertEqual(lines[4], "| hygge (defaults: row groups copied) | 1,000 | — | — | — | — | — |"
+                                   " pending: CLI not landed |")
+        self.assertTrue(lines[5].startswith("| hygge (`copy_row_groups: false`: decode + encode) |"))
 
     def test_ratio_without_duckdb(self):
         lines = report.table_lines({"polars": result("polars", 10, [1.0], 1024)}, 10, "x")

@@ -49,7 +49,7 @@ class RunChecksTest(unittest.TestCase):
 
     def test_unknown_tool(self):
         self.assert_fails(self.run_bench(TOOLS="duckdb spark"),
-                          "unknown tool 'spark' in TOOLS; known: duckdb polars hygge")
+                          "unknown tool 'spark' in TOOLS; known: duckdb polars hygge hygge-rewrite")
 
     def test_missing_python(self):
         self.assert_fails(self.run_bench(PYTHON="/nonexistent/python3"),
@@ -138,7 +138,8 @@ class RunEndToEndTest(unittest.TestCase):
         self.assertIn("- Input: `orders.parquet`, 500 rows, 2 columns, 0 MB, 1 row group(s), ", doc)
         self.assertRegex(doc, r"\| DuckDB \S+ \| 500 \| \d+\.\d{3} \| [\d,]+ \| 1\.00× \| \d+ \|")
         self.assertRegex(doc, r"\| Polars \S+ \| 500 \| \d+\.\d{3} \| [\d,]+ \| \d+\.\d\d× \|")
-        self.assertRegex(doc, r"\| hygge \| 500 \| \d+\.\d{3} \| [\d,]+ \| \d+\.\d\d× \|")
+        self.assertRegex(doc, r"\| hygge \(defaults: row groups copied\) \| 500 \| \d+\.\d{3} \| [\d,]+ \| \d+\.\d\d× \|")
+        self.assertRegex(doc, r"\| hygge \(`copy_row_groups: false`: decode \+ encode\) \| 500 \| \d+\.\d{3} \|")
         self.assertRegex(doc, r"peak RSS ≤ 512 MB: met \(\d+ MB\)")
         for tool in ("duckdb", "polars", "hygge"):
             self.assertIn(f"verified [{tool}]: 500 rows, 2 columns in 1 file(s)", done.stdout)
@@ -148,7 +149,7 @@ class RunEndToEndTest(unittest.TestCase):
                       (self.repo / "bench" / "out" / "hygge" / "log-run2.txt").read_text())
         results = (self.repo / "bench" / "out" / "results.tsv").read_text().splitlines()
         self.assertEqual([line.split("\t")[:2] for line in results],
-                         [[t, r] for r in ("1", "2") for t in ("duckdb", "polars", "hygge")])
+                         [[t, r] for r in ("1", "2") for t in ("duckdb", "polars", "hygge", "hygge-rewrite")])
 
     def test_wrong_hygge_output_fails_loudly(self):
         done = self.run_bench(TOOLS="hygge", FAKE_HYGGE_DROP="1")
