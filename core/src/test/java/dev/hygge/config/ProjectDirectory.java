@@ -58,4 +58,17 @@ final class ProjectDirectory {
   Project loadWithProfile(String profile) {
     return load(new LoadOptions(Optional.of(profile), Map.of(), Map.of()));
   }
+
+  /**
+   * A project with flow {@code sales}: a {@code files} home and a {@code lake} store with these
+   * lines.
+   */
+  ProjectDirectory salesFlow(String... storeLines) {
+    String[] lines = new String[storeLines.length + 3];
+    lines[0] = "home: {type: files, path: in}";
+    lines[1] = "store:";
+    lines[2] = "  type: lake";
+    System.arraycopy(storeLines, 0, lines, 3, storeLines.length);
+    return file("hygge.yml", "name: shop").file("flows/sales/flow.yml", lines);
+  }
 }

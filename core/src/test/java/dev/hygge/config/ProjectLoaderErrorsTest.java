@@ -33,15 +33,6 @@ class ProjectLoaderErrorsTest {
     return configError(project::load);
   }
 
-  private ProjectDirectory salesFlow(String... storeLines) {
-    String[] lines = new String[storeLines.length + 3];
-    lines[0] = "home: {type: files, path: in}";
-    lines[1] = "store:";
-    lines[2] = "  type: lake";
-    System.arraycopy(storeLines, 0, lines, 3, storeLines.length);
-    return project.file("hygge.yml", "name: shop").file("flows/sales/flow.yml", lines);
-  }
-
   @Test
   void invalidYamlNamesFileLineAndColumn() {
     project.file("hygge.yml", "name: shop", "options:", "  concurrency: 2", " log_level: [debug");
@@ -90,7 +81,8 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void unknownKeyInFlowFile() {
-    salesFlow("  path: out")
+    project
+        .salesFlow("  path: out")
         .file(
             "flows/sales/flow.yml",
             "hom: {type: files, path: in}",
@@ -104,7 +96,8 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void unknownKeyInFlowDefaults() {
-    salesFlow("  path: out")
+    project
+        .salesFlow("  path: out")
         .file(
             "flows/sales/flow.yml",
             "home: {type: files, path: in}",
@@ -119,7 +112,7 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void unknownKeyInEntityFile() {
-    salesFlow("  path: out").file("flows/sales/entities/orders.yml", "colums: [id]");
+    project.salesFlow("  path: out").file("flows/sales/entities/orders.yml", "colums: [id]");
 
     assertThat(loadError())
         .startsWith(
@@ -129,7 +122,7 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void unknownKeyInStoreSuggestsTheNearestSetting() {
-    salesFlow("  path: out", "  compresion: zstd");
+    project.salesFlow("  path: out", "  compresion: zstd");
 
     assertThat(loadError())
         .isEqualTo(
@@ -180,7 +173,7 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void missingVariableNamesTheVariableAndTheKey() {
-    salesFlow("  path: ${HYGGE_TEST_SURELY_UNSET_ROOT}/sales");
+    project.salesFlow("  path: ${HYGGE_TEST_SURELY_UNSET_ROOT}/sales");
 
     assertThat(loadError())
         .startsWith(
@@ -192,7 +185,7 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void missingRequiredSetting() {
-    salesFlow("  compression: zstd");
+    project.salesFlow("  compression: zstd");
 
     assertThat(loadError())
         .isEqualTo(
@@ -202,7 +195,7 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void wrongValueTypeNamesValueFileAndLine() {
-    salesFlow("  path: out").file("flows/sales/entities/orders.yml", "batch_size: lots");
+    project.salesFlow("  path: out").file("flows/sales/entities/orders.yml", "batch_size: lots");
 
     assertThat(loadError())
         .isEqualTo(
@@ -212,7 +205,7 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void wrongChoiceSuggestsTheNearestWord() {
-    salesFlow("  path: out", "  compression: zstdd");
+    project.salesFlow("  path: out", "  compression: zstdd");
 
     assertThat(loadError())
         .contains("'zstdd' is not one of snappy, zstd, gzip. Did you mean 'zstd'?");
@@ -220,7 +213,7 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void nonPositiveBatchSizeIsRejected() {
-    salesFlow("  path: out").file("hygge.yml", "defaults:", "  batch_size: 0");
+    project.salesFlow("  path: out").file("hygge.yml", "defaults:", "  batch_size: 0");
 
     assertThat(loadError())
         .isEqualTo(
@@ -230,7 +223,7 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void listWhereASingleValueBelongs() {
-    salesFlow("  path: [a, b]");
+    project.salesFlow("  path: [a, b]");
 
     assertThat(loadError())
         .isEqualTo(
@@ -240,7 +233,7 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void singleValueWhereAListBelongs() {
-    salesFlow("  path: out").file("flows/sales/entities/orders.yml", "columns: id");
+    project.salesFlow("  path: out").file("flows/sales/entities/orders.yml", "columns: id");
 
     assertThat(loadError())
         .contains("'columns'")
@@ -261,7 +254,7 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void valuesRejectedByTheTypeAtBindTime() {
-    salesFlow("  path: out", "  level: 99");
+    project.salesFlow("  path: out", "  level: 99");
 
     assertThat(loadError())
         .isEqualTo(
@@ -271,7 +264,8 @@ class ProjectLoaderErrorsTest {
 
   @Test
   void secretValuesNeverAppearInMessages() {
-    salesFlow("  path: out", "  password: ${DB_PASSWORD}", "  partition_by: ${DB_PASSWORD}");
+    project.salesFlow(
+        "  path: out", "  password: ${DB_PASSWORD}", "  partition_by: ${DB_PASSWORD}");
 
     String message =
         configError(() -> project.loadWithProperties(Map.of("DB_PASSWORD", "hunter2-secret")));
@@ -320,100 +314,5 @@ class ProjectLoaderErrorsTest {
                 + dir.toAbsolutePath().normalize()
                 + " has no flows: add flows/<flow>/flow.yml (with home: and store:) or a flows: block"
                 + " to hygge.yml.");
-  }
-
-  @Test
-  void flowDefinedTwiceNamesBothFiles() {
-    salesFlow("  path: out")
-        .file("hygge.yml", "flows:", "  sales:", "    home: {type: files, path: in}");
-
-    assertThat(loadError())
-        .isEqualTo(
-            "Flow 'sales' is defined twice: at hygge.yml:2 and at flows/sales/flow.yml:1. Rename or"
-                + " remove one of them.");
-  }
-
-  @Test
-  void entityDefinedTwiceNamesBothPlaces() {
-    project
-        .file("hygge.yml", "name: shop")
-        .file(
-            "flows/sales/flow.yml",
-            "home: {type: files, path: in}",
-            "store: {type: lake, path: out}",
-            "entities:",
-            "  - orders")
-        .file("flows/sales/entities/orders.yml", "columns: [id]");
-
-    assertThat(loadError())
-        .isEqualTo(
-            "Entity 'orders' of flow sales is defined twice: at flows/sales/flow.yml:4 and at"
-                + " flows/sales/entities/orders.yml:1. Keep one of them.");
-  }
-
-  @Test
-  void listedEntityWithoutName() {
-    project
-        .file("hygge.yml", "name: shop")
-        .file(
-            "flows/sales/flow.yml",
-            "home: {type: files, path: in}",
-            "store: {type: lake, path: out}",
-            "entities:",
-            "  - columns: [id]");
-
-    assertThat(loadError())
-        .isEqualTo(
-            "Entity at flows/sales/flow.yml:4 in flow sales has no name: give it 'name: <entity>'.");
-  }
-
-  @Test
-  void invalidEntityName() {
-    project
-        .file("hygge.yml", "name: shop")
-        .file(
-            "flows/sales/flow.yml",
-            "home: {type: files, path: in}",
-            "store: {type: lake, path: out}",
-            "entities: [dbo.orders]");
-
-    assertThat(loadError())
-        .startsWith("Invalid entity name 'dbo.orders' at flows/sales/flow.yml:3");
-  }
-
-  @Test
-  void connectionsMustBeAMap() {
-    project.file("hygge.yml", "connections: [a]");
-
-    assertThat(loadError())
-        .isEqualTo(
-            "'connections' in hygge.yml at hygge.yml:1 must be a map of keys, but it is a list.");
-  }
-
-  @Test
-  void topLevelMustBeAMap() {
-    project.file("hygge.yml", "- a", "- b");
-
-    assertThat(loadError())
-        .isEqualTo(
-            "hygge.yml must hold a map of keys (like 'name: value'), but its top level is a list at hygge.yml:1.");
-  }
-
-  @Test
-  void emptyValueOfAnUnknownKeyIsStillUnknown() {
-    salesFlow("  path: out", "  compresion:");
-
-    assertThat(loadError())
-        .startsWith(
-            "Unknown key 'compresion' in store 'lake' of entity sales.sales at flows/sales/flow.yml:5.");
-  }
-
-  @Test
-  void unknownKeyInAProfileBlock() {
-    salesFlow("  path: out").file("hygge.yml", "'%dev':", "  option: {}");
-
-    assertThat(loadError())
-        .startsWith("Unknown key 'option' in profile block '%dev' of hygge.yml at hygge.yml:2.")
-        .contains("Did you mean 'options'?");
   }
 }
