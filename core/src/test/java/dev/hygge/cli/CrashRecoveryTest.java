@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +48,9 @@ class CrashRecoveryTest {
     Map<String, String> before = digests(lake);
     assertThat(before).isNotEmpty();
 
-    Process hygge = start("go", "--project", project.toString());
+    Process hygge =
+        HyggeProcess.start(
+            Map.of(), project.resolve("hygge.log"), "go", "--project", project.toString());
     Path staging = project.resolve("lake").resolve(".hygge-staging").resolve("orders");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KILL_DEADLINE_SECONDS);
     while (stagedFiles(staging) < 2) {
@@ -72,20 +72,6 @@ class CrashRecoveryTest {
     Map<String, String> after = digests(lake);
     assertThat(after.keySet()).doesNotContainAnyElementsOf(before.keySet());
     assertThat(after).hasSameSizeAs(before);
-  }
-
-  private static Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
   }
 
   private static long stagedFiles(Path staging) throws IOException {

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,24 @@ class MainTest {
         run("go", "--project", project.toString(), "--var", "flow.shop.store.compression=zip");
     assertThat(bad).isEqualTo(2);
     assertThat(err.toString()).contains("'zip' is not one of");
+  }
+
+  @Test
+  void variablesResolveFromTheEnvironmentAndSystemProperties() throws Exception {
+    Path log = project.resolve("debug.log");
+    Process debug =
+        HyggeProcess.start(Map.of("CODEC", "gzip"), log, "debug", "--project", project.toString());
+    assertThat(debug.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(debug.exitValue()).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).contains("compression: gzip  (hygge.yml:10)");
+
+    System.setProperty("CODEC", "lz4");
+    try {
+      assertThat(run("debug", "--project", project.toString())).isZero();
+    } finally {
+      System.clearProperty("CODEC");
+    }
+    assertThat(out.toString()).contains("compression: lz4  (hygge.yml:10)");
   }
 
   @Test
