@@ -63,7 +63,7 @@ public final class FlowRunner {
               Duration.ofNanos(System.nanoTime() - start),
               Optional.empty(),
               Optional.empty());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) {
       HyggeException failure = describe(entity, e);
       LOG.debug("Entity {} failed", entity.qualifiedName(), e);
       report =
@@ -207,8 +207,8 @@ public final class FlowRunner {
       return;
     } catch (RuntimeException e) {
       failure.set(e);
-    } catch (Error e) {
-      failure.set(new HyggeException(ErrorKind.INTERNAL, "Reader failed: " + e, e));
+    } catch (OutOfMemoryError e) {
+      failure.set(outOfMemory(e));
     }
     try {
       if (!cancelled.get()) {
@@ -237,15 +237,20 @@ public final class FlowRunner {
     }
   }
 
-  private static HyggeException describe(EntityConfig entity, RuntimeException e) {
+  private static HyggeException outOfMemory(OutOfMemoryError e) {
+    return new HyggeException(
+        ErrorKind.INTERNAL,
+        "Ran out of Java heap memory. Give hygge more memory (e.g. HYGGE_JAVA_OPTS=\"-Xmx4g\"), or lower"
+            + " batch_size, queue_depth, the store's row_group_size or options.concurrency.",
+        e);
+  }
+
+  private static HyggeException describe(EntityConfig entity, Throwable e) {
     if (e instanceof HyggeException hygge) {
       return hygge;
     }
-    if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("leak")) {
-      return new HyggeException(
-          ErrorKind.INTERNAL,
-          "Entity " + entity.qualifiedName() + ": Arrow memory was not released (a bug): " + e,
-          e);
+    if (e instanceof OutOfMemoryError oom) {
+      return outOfMemory(oom);
     }
     return new HyggeException(
         ErrorKind.INTERNAL,
