@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +29,14 @@ import org.slf4j.LoggerFactory;
  * first records a {@link PublishPlan}, then renames the staged files in under monotonic
  * sequence-numbered names ({@code part-000001.parquet}) and, for a replace, deletes the previous
  * files only after every new one is in. {@link #recover} completes a publish a crash interrupted
- * and removes staging left by runs that died before committing.
+ * and removes staging left by runs that died before committing; staging of runs still alive is left
+ * alone, and publishes into one directory never interleave (both through file locks, which the
+ * operating system drops when a process dies).
  */
 public final class StagedDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(StagedDirectory.class);
   static final String STAGING_DIR = ".hygge-staging";
+  private static final String RUN_LOCK = ".lock";
   private static final int SEQUENCE_DIGITS = 6;
 
   private final Path finalDir;
@@ -63,6 +67,40 @@ public final class StagedDirectory {
   }
 
   /**
+   * Held while publishing into, recovering or changing the staging of the final directory, so
+   * commits never interleave and staging never vanishes under a run.
+   */
+  private FileLocks.Held lockPublishing() throws IOException {
+    Path lock = finalDir.resolveSibling(STAGING_DIR).resolve(finalDir.getFileName() + ".lock");
+    Files.createDirectories(lock.getParent());
+    return FileLocks.lock(lock);
+  }
+
+  /**
+   * One run's staging directory, locked while the run lives so that another run's {@link #recover}
+   * leaves it alone (the lock dies with the process, so a killed run's staging is recovered).
+   */
+  public static final class Staging {
+    private final Path dir;
+    private final FileLocks.Held lock;
+    private boolean planned;
+
+    private Staging(Path dir, FileLocks.Held lock) {
+      this.dir = dir;
+      this.lock = lock;
+    }
+
+    /** The directory to write staged files into. */
+    public Path dir() {
+      return dir;
+    }
+
+    void release() throws IOException {
+      lock.close();
+    }
+  }
+
+  /**
    * Completes publishes that a crash interrupted and deletes staging left by runs that died before
    * committing. Call before staging a new run.
    *
@@ -73,47 +111,54 @@ public final class StagedDirectory {
     if (!Files.isDirectory(root)) {
       return 0;
     }
-    int completed = 0;
-    try (DirectoryStream<Path> runs = Files.newDirectoryStream(root)) {
-      for (Path run : runs) {
-        Path plan = run.resolve(PublishPlan.FILE_NAME);
-        if (Files.exists(plan)) {
-          LOG.warn("Completing an interrupted publish into {} (staged in {})", finalDir, run);
-          carryOut(PublishPlan.read(plan), run);
-          completed++;
-        } else {
-          LOG.info("Removing staging left by a run that did not commit: {}", run);
-        }
-        deleteTree(run);
-      }
+    try (FileLocks.Held publishing = lockPublishing()) {
+      return Files.isDirectory(root) ? recoverRuns(root) : 0;
     } catch (IOException e) {
       throw failure("Cannot recover staging " + root, e);
     }
-    try {
-      removeEmptyStagingRoot();
-    } catch (IOException e) {
-      throw failure("Cannot remove staging directory " + root, e);
+  }
+
+  private int recoverRuns(Path root) throws IOException {
+    int completed = 0;
+    try (DirectoryStream<Path> runs = Files.newDirectoryStream(root, Files::isDirectory)) {
+      for (Path run : runs) {
+        Optional<FileLocks.Held> dead = FileLocks.tryLock(run.resolve(RUN_LOCK));
+        if (dead.isEmpty()) {
+          LOG.debug("Leaving staging of a running run alone: {}", run);
+          continue;
+        }
+        try (FileLocks.Held held = dead.get()) {
+          Path plan = run.resolve(PublishPlan.FILE_NAME);
+          if (Files.exists(plan)) {
+            LOG.warn("Completing an interrupted publish into {} (staged in {})", finalDir, run);
+            carryOut(PublishPlan.read(plan), run);
+            completed++;
+          } else {
+            LOG.info("Removing staging left by a run that did not commit: {}", run);
+          }
+          deleteTree(run);
+        }
+      }
     }
+    removeEmptyStagingRoot();
     return completed;
   }
 
-  /** Removes the staging directories once no run uses them, so the lake stays tidy. */
+  /** Removes this directory's staging root once no run uses it, so the lake stays tidy. */
   private void removeEmptyStagingRoot() throws IOException {
-    for (Path dir : List.of(stagingRoot(), stagingRoot().getParent())) {
-      try {
-        Files.deleteIfExists(dir);
-      } catch (java.nio.file.DirectoryNotEmptyException e) {
-        return;
-      }
+    try {
+      Files.deleteIfExists(stagingRoot());
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      LOG.debug("Staging {} is still in use by another run", stagingRoot());
     }
   }
 
-  /** Creates a fresh staging directory for one run. */
-  public Path stage(String runId) {
+  /** Creates a fresh staging directory for one run, locked until it is published or discarded. */
+  public Staging stage(String runId) {
     Path dir = stagingRoot().resolve(runId);
-    try {
+    try (FileLocks.Held publishing = lockPublishing()) {
       Files.createDirectories(dir);
-      return dir;
+      return new Staging(dir, FileLocks.lock(dir.resolve(RUN_LOCK)));
     } catch (IOException e) {
       throw failure("Cannot create staging directory " + dir, e);
     }
@@ -125,8 +170,9 @@ public final class StagedDirectory {
    * @param mode APPEND keeps the final directory's files; REPLACE deletes them once the new ones
    *     are in
    */
-  public CommitResult publish(Path stagingDir, WriteMode mode) {
-    try {
+  public CommitResult publish(Staging staging, WriteMode mode) {
+    Path stagingDir = staging.dir();
+    try (FileLocks.Held publishing = lockPublishing()) {
       List<Path> staged = stagedFiles(stagingDir);
       Files.createDirectories(finalDir);
       List<Path> existing = dataFiles();
@@ -144,19 +190,45 @@ public final class StagedDirectory {
               : List.of();
       PublishPlan plan = new PublishPlan(moves, deletions);
       plan.write(stagingDir);
+      staging.planned = true;
       carryOut(plan, stagingDir);
       deleteTree(stagingDir);
+      staging.release();
       removeEmptyStagingRoot();
       return new CommitResult(moves.size(), bytes);
     } catch (IOException e) {
+      if (staging.planned) {
+        throw failure(
+            "Publishing into "
+                + finalDir
+                + " was interrupted after it was recorded in "
+                + stagingDir
+                + "; the next run of this entity completes it",
+            e);
+      }
       throw failure("Cannot publish " + stagingDir + " into " + finalDir, e);
     }
   }
 
-  /** Deletes a run's staging directory and everything in it. Safe to call more than once. */
-  public void discard(Path stagingDir) {
-    try {
+  /**
+   * Deletes a run's staging directory and everything in it, unless a publish from it was recorded
+   * and then interrupted: that staging stays for the next run's {@link #recover} to complete. Safe
+   * to call more than once.
+   */
+  public void discard(Staging staging) {
+    Path stagingDir = staging.dir();
+    try (FileLocks.Held publishing = lockPublishing()) {
+      if (staging.planned && Files.exists(stagingDir.resolve(PublishPlan.FILE_NAME))) {
+        LOG.warn(
+            "Publish into {} was interrupted after it was recorded; the next run completes it"
+                + " from {}",
+            finalDir,
+            stagingDir);
+        staging.release();
+        return;
+      }
       deleteTree(stagingDir);
+      staging.release();
       removeEmptyStagingRoot();
     } catch (IOException e) {
       throw failure("Cannot remove staging directory " + stagingDir, e);

@@ -23,7 +23,7 @@ final class ParquetStoreWriter implements StoreWriter, DirectCopy {
   private final ParquetWriteOptions options;
   private final long targetFileSize;
   private final RowGroups rowGroups;
-  private final Path staging;
+  private final StagedDirectory.Staging staging;
   private ArrowParquetWriter current;
   private int files;
   private long closedBytes;
@@ -87,7 +87,7 @@ final class ParquetStoreWriter implements StoreWriter, DirectCopy {
 
   private Path nextStagedFile() {
     files++;
-    return staging.resolve(String.format("file-%06d.parquet", files));
+    return staging.dir().resolve(String.format("file-%06d.parquet", files));
   }
 
   private ArrowParquetWriter newFile() {

@@ -68,7 +68,7 @@ class CrashRecoveryTest {
     assertThat(stagedFiles(staging)).isPositive();
 
     assertThat(Main.run("go", "--project", project.toString())).isZero();
-    assertThat(project.resolve("lake").resolve(".hygge-staging")).doesNotExist();
+    assertThat(project.resolve("lake").resolve(".hygge-staging").resolve("orders")).doesNotExist();
     Map<String, String> after = digests(lake);
     assertThat(after.keySet()).doesNotContainAnyElementsOf(before.keySet());
     assertThat(after).hasSameSizeAs(before);

@@ -195,7 +195,7 @@ class ParquetStoreTest {
 
     assertThat(files()).containsExactly("part-000001.parquet");
     assertThat(duck().get(0)).isEqualTo(1000L);
-    assertThat(temp.resolve("lake").resolve(".hygge-staging")).doesNotExist();
+    assertThat(temp.resolve("lake").resolve(".hygge-staging").resolve("orders")).doesNotExist();
   }
 
   @Test
