@@ -54,6 +54,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
   private final List<ColumnDescriptor> columns;
   private final ParquetWriteOptions options;
   private final ParquetProperties properties;
+  private final NativeByteBufferAllocator buffers = new NativeByteBufferAllocator();
   private final CodecFactory codecs;
   private final BytesInputCompressor compressor;
   private final ParquetFileWriter fileWriter;
@@ -82,6 +83,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
             .withPageSize(options.pageSize())
             .withDictionaryPageSize(options.pageSize())
             .withDictionaryEncoding(true)
+            .withAllocator(buffers)
             .build();
     this.codecs = new CodecFactory(new PlainParquetConfiguration(), options.pageSize());
     this.compressor = codecs.getCompressor(options.compression().codec());
@@ -98,6 +100,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
       fileWriter.start();
     } catch (FileAlreadyExistsException e) {
       codecs.release();
+      buffers.close();
       throw HyggeException.store(
           "Cannot write Parquet file "
               + file
@@ -105,6 +108,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
           e);
     } catch (IOException e) {
       codecs.release();
+      buffers.close();
       throw HyggeException.store("Cannot create Parquet file " + file + ": " + e.getMessage(), e);
     }
     startRowGroup();
@@ -274,6 +278,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
       throw failure;
     } finally {
       codecs.release();
+      buffers.close();
     }
   }
 
@@ -291,6 +296,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
       LOG.warn("Could not release Parquet file {} after a failed write", file, e);
     } finally {
       codecs.release();
+      buffers.close();
     }
   }
 
