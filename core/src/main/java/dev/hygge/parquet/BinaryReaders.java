@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -97,7 +98,8 @@ final class BinaryReaders {
     @Override
     void readValue(int index) {
       ByteBuffer value = column.getBinary().toByteBuffer();
-      slot(index).setBytes((long) index * width, value, value.position(), width);
+      slot(index);
+      vector.getDataBuffer().setBytes((long) index * width, value, value.position(), width);
     }
   }
 
@@ -116,12 +118,11 @@ final class BinaryReaders {
     @Override
     void readValue(int index) {
       long unscaled = int32 ? column.getInteger() : column.getLong();
-      long start = (long) index * width;
-      ArrowBuf data = slot(index);
-      data.setLong(start, unscaled);
+      long start = slot(index) + (long) index * width;
+      MemoryUtil.putLong(start, unscaled);
       long sign = unscaled < 0 ? -1L : 0L;
       for (int offset = Long.BYTES; offset < width; offset += Long.BYTES) {
-        data.setLong(start + offset, sign);
+        MemoryUtil.putLong(start + offset, sign);
       }
     }
   }
@@ -141,8 +142,7 @@ final class BinaryReaders {
       ByteBuffer value = binary.toByteBuffer();
       int first = value.position();
       int length = value.remaining();
-      long start = (long) index * width;
-      ArrowBuf data = slot(index);
+      long start = slot(index) + (long) index * width;
       if (length <= Long.BYTES) {
         // Small decimals (pyarrow writes decimal(12,2) in six bytes): assemble one long.
         long unscaled = 0;
@@ -151,19 +151,23 @@ final class BinaryReaders {
         }
         int unused = Long.SIZE - length * Byte.SIZE;
         unscaled = length == 0 ? 0 : (unscaled << unused) >> unused;
-        data.setLong(start, unscaled);
+        MemoryUtil.putLong(start, unscaled);
         long sign = unscaled < 0 ? -1L : 0L;
         for (int offset = Long.BYTES; offset < width; offset += Long.BYTES) {
-          data.setLong(start + offset, sign);
+          MemoryUtil.putLong(start + offset, sign);
         }
         return;
       }
+      if (length > width) {
+        throw new IllegalArgumentException(
+            "decimal of " + length + " bytes does not fit " + vector.getField());
+      }
       for (int i = 0; i < length; i++) {
-        data.setByte(start + i, value.get(first + length - 1 - i));
+        MemoryUtil.putByte(start + i, value.get(first + length - 1 - i));
       }
       byte sign = value.get(first) < 0 ? (byte) -1 : 0;
       for (int i = length; i < width; i++) {
-        data.setByte(start + i, sign);
+        MemoryUtil.putByte(start + i, sign);
       }
     }
   }
@@ -180,7 +184,7 @@ final class BinaryReaders {
       long nanosOfDay = value.getLong(value.position());
       int julianDay = value.getInt(value.position() + INT96_DAY_OFFSET);
       long nanos = (julianDay - JULIAN_DAY_OF_EPOCH) * NANOS_PER_DAY + nanosOfDay;
-      slot(index).setLong((long) index * Long.BYTES, nanos);
+      MemoryUtil.putLong(slot(index) + (long) index * Long.BYTES, nanos);
     }
   }
 }
