@@ -26,7 +26,6 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +86,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
     try {
       this.fileWriter =
           new ParquetFileWriter(
-              new LocalOutputFile(file),
+              new FileChannelOutput(file),
               parquetSchema,
               ParquetFileWriter.Mode.CREATE,
               options.rowGroupSize(),
