@@ -1,7 +1,5 @@
 package dev.hygge.parquet;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.apache.arrow.memory.ArrowBuf;
@@ -9,7 +7,6 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.api.Binary;
 
@@ -25,12 +22,19 @@ final class BinaryReaders {
   private BinaryReaders() {}
 
   /**
-   * BINARY into Utf8 or Binary vectors: each value writes itself into the data buffer after the
-   * last value; offsets of nulls in between are filled here, as Arrow's setSafe would.
+   * BINARY into Utf8 or Binary vectors: each value is copied into the data buffer after the last
+   * value; offsets of nulls in between are filled here, as Arrow's setSafe would. The buffers'
+   * addresses and capacities are looked up again only when the vector got new buffers.
    */
   static final class VariableWidthReader extends LeafReader<BaseVariableWidthVector> {
     private static final int OFFSET_WIDTH = BaseVariableWidthVector.OFFSET_WIDTH;
-    private final ArrowBufSink sink = new ArrowBufSink();
+    private ArrowBuf offsetBuffer;
+    private long offsets;
+    private long validity;
+    private long capacity;
+    private ArrowBuf dataBuffer;
+    private long data;
+    private long dataCapacity;
 
     VariableWidthReader(BaseVariableWidthVector vector, ColumnReader column) {
       super(vector, column);
@@ -38,27 +42,40 @@ final class BinaryReaders {
 
     @Override
     void readValue(int index) {
-      Binary value = column.getBinary();
-      int length = value.length();
-      while (index >= vector.getValueCapacity()) {
-        vector.reallocValidityAndOffsetBuffers();
+      ByteBuffer value = column.getBinary().toByteBuffer();
+      int length = value.remaining();
+      if (index >= capacity || vector.getOffsetBuffer() != offsetBuffer) {
+        while (index >= vector.getValueCapacity()) {
+          vector.reallocValidityAndOffsetBuffers();
+        }
+        offsetBuffer = vector.getOffsetBuffer();
+        offsets = offsetBuffer.memoryAddress();
+        validity = vector.getValidityBuffer().memoryAddress();
+        capacity = vector.getValueCapacity();
       }
-      ArrowBuf offsets = vector.getOffsetBuffer();
       int last = vector.getLastSet();
-      int end = offsets.getInt((long) (last + 1) * OFFSET_WIDTH);
+      int end = MemoryUtil.getInt(offsets + (long) (last + 1) * OFFSET_WIDTH);
       for (int hole = last + 1; hole < index; hole++) {
-        offsets.setInt((long) (hole + 1) * OFFSET_WIDTH, end);
+        MemoryUtil.putInt(offsets + (long) (hole + 1) * OFFSET_WIDTH, end);
       }
-      while ((long) end + length > vector.getDataBuffer().capacity()) {
-        vector.reallocDataBuffer();
+      if ((long) end + length > dataCapacity || vector.getDataBuffer() != dataBuffer) {
+        while ((long) end + length > vector.getDataBuffer().capacity()) {
+          vector.reallocDataBuffer();
+        }
+        dataBuffer = vector.getDataBuffer();
+        data = dataBuffer.memoryAddress();
+        dataCapacity = dataBuffer.capacity();
       }
-      try {
-        value.writeTo(sink.at(vector.getDataBuffer(), end));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      if (value.hasArray()) {
+        MemoryUtil.copyToMemory(
+            value.array(), value.arrayOffset() + value.position(), data + end, length);
+      } else {
+        MemoryUtil.copyMemory(
+            MemoryUtil.getByteBufferAddress(value) + value.position(), data + end, length);
       }
-      offsets.setInt((long) (index + 1) * OFFSET_WIDTH, end + length);
-      BitVectorHelper.setBit(vector.getValidityBuffer(), index);
+      MemoryUtil.putInt(offsets + (long) (index + 1) * OFFSET_WIDTH, end + length);
+      long bits = validity + (index >> 3);
+      MemoryUtil.putByte(bits, (byte) (MemoryUtil.getByte(bits) | (1 << (index & 7))));
       vector.setLastSet(index);
     }
 
