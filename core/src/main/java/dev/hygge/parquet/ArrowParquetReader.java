@@ -44,6 +44,7 @@ public final class ArrowParquetReader implements AutoCloseable {
 
   private final Path file;
   private final int batchSize;
+  private final NativeByteBufferAllocator buffers = new NativeByteBufferAllocator();
   private final ParquetFileReader reader;
   private final MessageType projection;
   private final Set<String> projectedPaths;
@@ -52,6 +53,7 @@ public final class ArrowParquetReader implements AutoCloseable {
   private final VectorSchemaRoot root;
   private final double[] densities;
   private List<FieldReader> fieldReaders = List.of();
+  private PageReadStore pages;
   private int rowGroup;
   private long rowsLeftInRowGroup;
   private long bytesRead;
@@ -81,7 +83,7 @@ public final class ArrowParquetReader implements AutoCloseable {
       throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
     }
     this.batchSize = batchSize;
-    this.reader = open(file);
+    this.reader = open(file, buffers);
     try {
       FileMetaData metadata = reader.getFooter().getFileMetaData();
       this.projection = project(metadata.getSchema(), columns);
@@ -107,12 +109,15 @@ public final class ArrowParquetReader implements AutoCloseable {
     }
   }
 
-  private static ParquetFileReader open(Path file) {
+  private static ParquetFileReader open(Path file, NativeByteBufferAllocator buffers) {
     try {
       return ParquetFileReader.open(
           new LocalInputFile(file),
-          ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+          ParquetReadOptions.builder(new PlainParquetConfiguration())
+              .withAllocator(buffers)
+              .build());
     } catch (IOException | RuntimeException e) {
+      buffers.close();
       throw HyggeException.home(
           "Cannot read Parquet file "
               + file
@@ -225,7 +230,8 @@ public final class ArrowParquetReader implements AutoCloseable {
   }
 
   private boolean nextRowGroup() throws IOException {
-    PageReadStore pages = reader.readNextRowGroup();
+    releasePages();
+    pages = reader.readNextRowGroup();
     if (pages == null) {
       return false;
     }
@@ -267,10 +273,22 @@ public final class ArrowParquetReader implements AutoCloseable {
     return reader.getFooter().getFileMetaData().getKeyValueMetaData();
   }
 
+  /** Frees the pages of the row group read last: its values were all copied into Arrow. */
+  private void releasePages() {
+    if (pages != null) {
+      PageReadStore done = pages;
+      pages = null;
+      fieldReaders = List.of();
+      done.close();
+    }
+  }
+
   /** Frees the root's buffers and closes the file. */
   @Override
   public void close() {
-    try (ParquetFileReader closing = reader) {
+    try (NativeByteBufferAllocator freeing = buffers;
+        ParquetFileReader closing = reader) {
+      releasePages();
       root.close();
     } catch (IOException e) {
       throw HyggeException.home("Cannot close Parquet file " + file + ": " + e.getMessage(), e);
@@ -278,7 +296,7 @@ public final class ArrowParquetReader implements AutoCloseable {
   }
 
   private void closeOnFailure(RuntimeException failure) {
-    try {
+    try (NativeByteBufferAllocator freeing = buffers) {
       reader.close();
     } catch (IOException e) {
       failure.addSuppressed(e);

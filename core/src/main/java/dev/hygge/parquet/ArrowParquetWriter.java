@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
@@ -24,7 +26,6 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +54,14 @@ public final class ArrowParquetWriter implements AutoCloseable {
   private final MessageType parquetSchema;
   private final List<ColumnDescriptor> columns;
   private final ParquetWriteOptions options;
+  private final NativeByteBufferAllocator buffers = new NativeByteBufferAllocator();
   private final ParquetProperties properties;
+  private final Set<ColumnDescriptor> plainColumns = new HashSet<>();
   private final CodecFactory codecs;
   private final BytesInputCompressor compressor;
   private final ParquetFileWriter fileWriter;
   private ColumnChunkPageWriteStore pageStore;
+  private EncodingWatch encodings;
   private ColumnWriteStore columnStore;
   private long rowsInRowGroup;
   private long rowsWritten;
@@ -76,19 +80,13 @@ public final class ArrowParquetWriter implements AutoCloseable {
     this.options = requireNonNull(options, "options is null");
     this.parquetSchema = ArrowToParquetSchema.convert(schema);
     this.columns = parquetSchema.getColumns();
-    this.properties =
-        ParquetProperties.builder()
-            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-            .withPageSize(options.pageSize())
-            .withDictionaryPageSize(options.pageSize())
-            .withDictionaryEncoding(true)
-            .build();
+    this.properties = properties(options, buffers, Set.of());
     this.codecs = new CodecFactory(new PlainParquetConfiguration(), options.pageSize());
     this.compressor = codecs.getCompressor(options.compression().codec());
     try {
       this.fileWriter =
           new ParquetFileWriter(
-              new LocalOutputFile(file),
+              new FileChannelOutput(file),
               parquetSchema,
               ParquetFileWriter.Mode.CREATE,
               options.rowGroupSize(),
@@ -98,6 +96,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
       fileWriter.start();
     } catch (FileAlreadyExistsException e) {
       codecs.release();
+      buffers.close();
       throw HyggeException.store(
           "Cannot write Parquet file "
               + file
@@ -105,9 +104,31 @@ public final class ArrowParquetWriter implements AutoCloseable {
           e);
     } catch (IOException e) {
       codecs.release();
+      buffers.close();
       throw HyggeException.store("Cannot create Parquet file " + file + ": " + e.getMessage(), e);
     }
     startRowGroup();
+  }
+
+  /**
+   * Dictionary encoding for every column but {@code plain}: the columns whose dictionary attempt
+   * fell back to plain values in an earlier row group of this file. Each attempt hashes and buffers
+   * up to a dictionary page of values and re-encodes them when it falls back; a column that had too
+   * many distinct values for one row group is not expected to have few in the next.
+   */
+  private static ParquetProperties properties(
+      ParquetWriteOptions options, NativeByteBufferAllocator buffers, Set<ColumnDescriptor> plain) {
+    ParquetProperties.Builder builder =
+        ParquetProperties.builder()
+            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+            .withPageSize(options.pageSize())
+            .withDictionaryPageSize(options.pageSize())
+            .withDictionaryEncoding(true)
+            .withAllocator(buffers);
+    for (ColumnDescriptor column : plain) {
+      builder.withDictionaryEncoding(String.join(".", column.getPath()), false);
+    }
+    return builder.build();
   }
 
   /**
@@ -207,7 +228,10 @@ public final class ArrowParquetWriter implements AutoCloseable {
             properties.getAllocator(),
             properties.getColumnIndexTruncateLength(),
             properties.getPageWriteChecksumEnabled());
-    columnStore = properties.newColumnWriteStore(parquetSchema, pageStore, pageStore);
+    encodings = new EncodingWatch(pageStore);
+    ParquetProperties rowGroupProperties =
+        plainColumns.isEmpty() ? properties : properties(options, buffers, plainColumns);
+    columnStore = rowGroupProperties.newColumnWriteStore(parquetSchema, encodings, pageStore);
     rowsInRowGroup = 0;
   }
 
@@ -218,6 +242,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
         columnStore.flush();
         pageStore.flushToFileWriter(fileWriter);
         fileWriter.endBlock();
+        plainColumns.addAll(encodings.plainColumns());
       }
     } finally {
       columnStore.close();
@@ -274,6 +299,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
       throw failure;
     } finally {
       codecs.release();
+      buffers.close();
     }
   }
 
@@ -291,6 +317,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
       LOG.warn("Could not release Parquet file {} after a failed write", file, e);
     } finally {
       codecs.release();
+      buffers.close();
     }
   }
 

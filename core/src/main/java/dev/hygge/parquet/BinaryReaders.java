@@ -1,14 +1,12 @@
 package dev.hygge.parquet;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.api.Binary;
 
@@ -24,12 +22,19 @@ final class BinaryReaders {
   private BinaryReaders() {}
 
   /**
-   * BINARY into Utf8 or Binary vectors: each value writes itself into the data buffer after the
-   * last value; offsets of nulls in between are filled here, as Arrow's setSafe would.
+   * BINARY into Utf8 or Binary vectors: each value is copied into the data buffer after the last
+   * value; offsets of nulls in between are filled here, as Arrow's setSafe would. The buffers'
+   * addresses and capacities are looked up again only when the vector got new buffers.
    */
   static final class VariableWidthReader extends LeafReader<BaseVariableWidthVector> {
     private static final int OFFSET_WIDTH = BaseVariableWidthVector.OFFSET_WIDTH;
-    private final ArrowBufSink sink = new ArrowBufSink();
+    private ArrowBuf offsetBuffer;
+    private long offsets;
+    private long validity;
+    private long capacity;
+    private ArrowBuf dataBuffer;
+    private long data;
+    private long dataCapacity;
 
     VariableWidthReader(BaseVariableWidthVector vector, ColumnReader column) {
       super(vector, column);
@@ -37,27 +42,40 @@ final class BinaryReaders {
 
     @Override
     void readValue(int index) {
-      Binary value = column.getBinary();
-      int length = value.length();
-      while (index >= vector.getValueCapacity()) {
-        vector.reallocValidityAndOffsetBuffers();
+      ByteBuffer value = column.getBinary().toByteBuffer();
+      int length = value.remaining();
+      if (index >= capacity || vector.getOffsetBuffer() != offsetBuffer) {
+        while (index >= vector.getValueCapacity()) {
+          vector.reallocValidityAndOffsetBuffers();
+        }
+        offsetBuffer = vector.getOffsetBuffer();
+        offsets = offsetBuffer.memoryAddress();
+        validity = vector.getValidityBuffer().memoryAddress();
+        capacity = vector.getValueCapacity();
       }
-      ArrowBuf offsets = vector.getOffsetBuffer();
       int last = vector.getLastSet();
-      int end = offsets.getInt((long) (last + 1) * OFFSET_WIDTH);
+      int end = MemoryUtil.getInt(offsets + (long) (last + 1) * OFFSET_WIDTH);
       for (int hole = last + 1; hole < index; hole++) {
-        offsets.setInt((long) (hole + 1) * OFFSET_WIDTH, end);
+        MemoryUtil.putInt(offsets + (long) (hole + 1) * OFFSET_WIDTH, end);
       }
-      while ((long) end + length > vector.getDataBuffer().capacity()) {
-        vector.reallocDataBuffer();
+      if ((long) end + length > dataCapacity || vector.getDataBuffer() != dataBuffer) {
+        while ((long) end + length > vector.getDataBuffer().capacity()) {
+          vector.reallocDataBuffer();
+        }
+        dataBuffer = vector.getDataBuffer();
+        data = dataBuffer.memoryAddress();
+        dataCapacity = dataBuffer.capacity();
       }
-      try {
-        value.writeTo(sink.at(vector.getDataBuffer(), end));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      if (value.hasArray()) {
+        MemoryUtil.copyToMemory(
+            value.array(), value.arrayOffset() + value.position(), data + end, length);
+      } else {
+        MemoryUtil.copyMemory(
+            MemoryUtil.getByteBufferAddress(value) + value.position(), data + end, length);
       }
-      offsets.setInt((long) (index + 1) * OFFSET_WIDTH, end + length);
-      BitVectorHelper.setBit(vector.getValidityBuffer(), index);
+      MemoryUtil.putInt(offsets + (long) (index + 1) * OFFSET_WIDTH, end + length);
+      long bits = validity + (index >> 3);
+      MemoryUtil.putByte(bits, (byte) (MemoryUtil.getByte(bits) | (1 << (index & 7))));
       vector.setLastSet(index);
     }
 
@@ -97,7 +115,8 @@ final class BinaryReaders {
     @Override
     void readValue(int index) {
       ByteBuffer value = column.getBinary().toByteBuffer();
-      slot(index).setBytes((long) index * width, value, value.position(), width);
+      slot(index);
+      vector.getDataBuffer().setBytes((long) index * width, value, value.position(), width);
     }
   }
 
@@ -116,12 +135,11 @@ final class BinaryReaders {
     @Override
     void readValue(int index) {
       long unscaled = int32 ? column.getInteger() : column.getLong();
-      long start = (long) index * width;
-      ArrowBuf data = slot(index);
-      data.setLong(start, unscaled);
+      long start = slot(index) + (long) index * width;
+      MemoryUtil.putLong(start, unscaled);
       long sign = unscaled < 0 ? -1L : 0L;
       for (int offset = Long.BYTES; offset < width; offset += Long.BYTES) {
-        data.setLong(start + offset, sign);
+        MemoryUtil.putLong(start + offset, sign);
       }
     }
   }
@@ -141,8 +159,7 @@ final class BinaryReaders {
       ByteBuffer value = binary.toByteBuffer();
       int first = value.position();
       int length = value.remaining();
-      long start = (long) index * width;
-      ArrowBuf data = slot(index);
+      long start = slot(index) + (long) index * width;
       if (length <= Long.BYTES) {
         // Small decimals (pyarrow writes decimal(12,2) in six bytes): assemble one long.
         long unscaled = 0;
@@ -151,19 +168,23 @@ final class BinaryReaders {
         }
         int unused = Long.SIZE - length * Byte.SIZE;
         unscaled = length == 0 ? 0 : (unscaled << unused) >> unused;
-        data.setLong(start, unscaled);
+        MemoryUtil.putLong(start, unscaled);
         long sign = unscaled < 0 ? -1L : 0L;
         for (int offset = Long.BYTES; offset < width; offset += Long.BYTES) {
-          data.setLong(start + offset, sign);
+          MemoryUtil.putLong(start + offset, sign);
         }
         return;
       }
+      if (length > width) {
+        throw new IllegalArgumentException(
+            "decimal of " + length + " bytes does not fit " + vector.getField());
+      }
       for (int i = 0; i < length; i++) {
-        data.setByte(start + i, value.get(first + length - 1 - i));
+        MemoryUtil.putByte(start + i, value.get(first + length - 1 - i));
       }
       byte sign = value.get(first) < 0 ? (byte) -1 : 0;
       for (int i = length; i < width; i++) {
-        data.setByte(start + i, sign);
+        MemoryUtil.putByte(start + i, sign);
       }
     }
   }
@@ -180,7 +201,7 @@ final class BinaryReaders {
       long nanosOfDay = value.getLong(value.position());
       int julianDay = value.getInt(value.position() + INT96_DAY_OFFSET);
       long nanos = (julianDay - JULIAN_DAY_OF_EPOCH) * NANOS_PER_DAY + nanosOfDay;
-      slot(index).setLong((long) index * Long.BYTES, nanos);
+      MemoryUtil.putLong(slot(index) + (long) index * Long.BYTES, nanos);
     }
   }
 }

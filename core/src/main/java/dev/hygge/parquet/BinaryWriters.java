@@ -1,6 +1,7 @@
 package dev.hygge.parquet;
 
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -18,21 +19,25 @@ final class BinaryWriters {
 
   /** Utf8 and Binary (32-bit offsets) to BINARY. */
   static final class VariableWidthWriter extends LeafWriter<FieldVector> {
-    private final ArrowBuf offsets;
+    private final long offsets;
     private final ArrowBuf data;
     private final ReusedBytes bytes;
 
     VariableWidthWriter(BaseVariableWidthVector vector, WriterContext context, ReusedBytes bytes) {
-      super(vector, context);
-      this.offsets = vector.getOffsetBuffer();
+      super(
+          vector,
+          context,
+          vector.getOffsetBuffer().capacity() / BaseVariableWidthVector.OFFSET_WIDTH - 1);
+      this.offsets = vector.getOffsetBuffer().memoryAddress();
       this.data = vector.getDataBuffer();
       this.bytes = bytes;
     }
 
     @Override
     void writeValue(int index, int repetitionLevel) {
-      int start = offsets.getInt((long) index * BaseVariableWidthVector.OFFSET_WIDTH);
-      int end = offsets.getInt((long) (index + 1) * BaseVariableWidthVector.OFFSET_WIDTH);
+      long offset = offsets + (long) index * BaseVariableWidthVector.OFFSET_WIDTH;
+      int start = MemoryUtil.getInt(offset);
+      int end = MemoryUtil.getInt(offset + BaseVariableWidthVector.OFFSET_WIDTH);
       column.write(bytes.copy(data, start, end - start), repetitionLevel, definitionLevel);
     }
   }
@@ -45,7 +50,10 @@ final class BinaryWriters {
 
     LargeVariableWidthWriter(
         BaseLargeVariableWidthVector vector, WriterContext context, ReusedBytes bytes) {
-      super(vector, context);
+      super(
+          vector,
+          context,
+          vector.getOffsetBuffer().capacity() / BaseLargeVariableWidthVector.OFFSET_WIDTH - 1);
       this.offsets = vector.getOffsetBuffer();
       this.data = vector.getDataBuffer();
       this.bytes = bytes;
@@ -68,7 +76,7 @@ final class BinaryWriters {
 
     FixedWidthWriter(
         BaseFixedWidthVector vector, WriterContext context, int width, ReusedBytes bytes) {
-      super(vector, context);
+      super(vector, context, PrimitiveWriters.values(vector, width));
       this.data = vector.getDataBuffer();
       this.width = width;
       this.bytes = bytes;
@@ -82,57 +90,59 @@ final class BinaryWriters {
 
   /** Decimal128 of precision up to 9 to INT32 (the low four bytes of the unscaled value). */
   static final class DecimalIntWriter extends LeafWriter<FieldVector> {
-    private final ArrowBuf data;
+    private final long data;
     private final int width;
 
     DecimalIntWriter(BaseFixedWidthVector vector, WriterContext context, int width) {
-      super(vector, context);
-      this.data = vector.getDataBuffer();
+      super(vector, context, PrimitiveWriters.values(vector, width));
+      this.data = vector.getDataBuffer().memoryAddress();
       this.width = width;
     }
 
     @Override
     void writeValue(int index, int repetitionLevel) {
-      column.write(data.getInt((long) index * width), repetitionLevel, definitionLevel);
+      column.write(
+          MemoryUtil.getInt(data + (long) index * width), repetitionLevel, definitionLevel);
     }
   }
 
   /** Decimal128 of precision up to 18 to INT64 (the low eight bytes of the unscaled value). */
   static final class DecimalLongWriter extends LeafWriter<FieldVector> {
-    private final ArrowBuf data;
+    private final long data;
     private final int width;
 
     DecimalLongWriter(BaseFixedWidthVector vector, WriterContext context, int width) {
-      super(vector, context);
-      this.data = vector.getDataBuffer();
+      super(vector, context, PrimitiveWriters.values(vector, width));
+      this.data = vector.getDataBuffer().memoryAddress();
       this.width = width;
     }
 
     @Override
     void writeValue(int index, int repetitionLevel) {
-      column.write(data.getLong((long) index * width), repetitionLevel, definitionLevel);
+      column.write(
+          MemoryUtil.getLong(data + (long) index * width), repetitionLevel, definitionLevel);
     }
   }
 
   /** Decimal128 and Decimal256 to big-endian FIXED_LEN_BYTE_ARRAY of the precision's length. */
   static final class DecimalBytesWriter extends LeafWriter<FieldVector> {
-    private final ArrowBuf data;
+    private final long data;
     private final int width;
     private final byte[] bigEndian;
 
     DecimalBytesWriter(BaseFixedWidthVector vector, WriterContext context, int width, int length) {
-      super(vector, context);
-      this.data = vector.getDataBuffer();
+      super(vector, context, PrimitiveWriters.values(vector, width));
+      this.data = vector.getDataBuffer().memoryAddress();
       this.width = width;
       this.bigEndian = new byte[length];
     }
 
     @Override
     void writeValue(int index, int repetitionLevel) {
-      long start = (long) index * width;
+      long start = data + (long) index * width;
       int length = bigEndian.length;
       for (int i = 0; i < length; i++) {
-        bigEndian[length - 1 - i] = data.getByte(start + i);
+        bigEndian[length - 1 - i] = MemoryUtil.getByte(start + i);
       }
       column.write(Binary.fromReusedByteArray(bigEndian), repetitionLevel, definitionLevel);
     }

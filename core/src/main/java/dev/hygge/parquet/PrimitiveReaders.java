@@ -1,5 +1,6 @@
 package dev.hygge.parquet;
 
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.parquet.column.ColumnReader;
@@ -9,19 +10,17 @@ final class PrimitiveReaders {
   private PrimitiveReaders() {}
 
   /** BOOLEAN into BitVector. */
-  static final class BooleanReader extends LeafReader<BitVector> {
+  static final class BooleanReader extends FixedWidthReader {
     BooleanReader(BitVector vector, ColumnReader column) {
       super(vector, column);
     }
 
     @Override
     void readValue(int index) {
-      vector.setSafe(index, column.getBoolean() ? 1 : 0);
-    }
-
-    @Override
-    void setNull(int index) {
-      vector.setNull(index);
+      long bits = slot(index) + (index >> 3);
+      int mask = 1 << (index & 7);
+      int current = MemoryUtil.getByte(bits);
+      MemoryUtil.putByte(bits, (byte) (column.getBoolean() ? current | mask : current & ~mask));
     }
   }
 
@@ -33,7 +32,7 @@ final class PrimitiveReaders {
 
     @Override
     void readValue(int index) {
-      slot(index).setByte(index, column.getInteger());
+      MemoryUtil.putByte(slot(index) + index, (byte) column.getInteger());
     }
   }
 
@@ -45,7 +44,7 @@ final class PrimitiveReaders {
 
     @Override
     void readValue(int index) {
-      slot(index).setShort((long) index * Short.BYTES, (short) column.getInteger());
+      MemoryUtil.putShort(slot(index) + (long) index * Short.BYTES, (short) column.getInteger());
     }
   }
 
@@ -60,7 +59,7 @@ final class PrimitiveReaders {
 
     @Override
     void readValue(int index) {
-      slot(index).setInt((long) index * Integer.BYTES, column.getInteger() / divisor);
+      MemoryUtil.putInt(slot(index) + (long) index * Integer.BYTES, column.getInteger() / divisor);
     }
   }
 
@@ -75,7 +74,7 @@ final class PrimitiveReaders {
 
     @Override
     void readValue(int index) {
-      slot(index).setLong((long) index * Long.BYTES, column.getInteger() * factor);
+      MemoryUtil.putLong(slot(index) + (long) index * Long.BYTES, column.getInteger() * factor);
     }
   }
 
@@ -90,7 +89,7 @@ final class PrimitiveReaders {
 
     @Override
     void readValue(int index) {
-      slot(index).setLong((long) index * Long.BYTES, column.getLong() / divisor);
+      MemoryUtil.putLong(slot(index) + (long) index * Long.BYTES, column.getLong() / divisor);
     }
   }
 
@@ -102,7 +101,8 @@ final class PrimitiveReaders {
 
     @Override
     void readValue(int index) {
-      slot(index).setFloat((long) index * Float.BYTES, column.getFloat());
+      MemoryUtil.putInt(
+          slot(index) + (long) index * Float.BYTES, Float.floatToRawIntBits(column.getFloat()));
     }
   }
 
@@ -114,7 +114,9 @@ final class PrimitiveReaders {
 
     @Override
     void readValue(int index) {
-      slot(index).setDouble((long) index * Double.BYTES, column.getDouble());
+      MemoryUtil.putLong(
+          slot(index) + (long) index * Double.BYTES,
+          Double.doubleToRawLongBits(column.getDouble()));
     }
   }
 }

@@ -18,7 +18,6 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
 
@@ -146,7 +145,7 @@ final class RowGroupCopier {
       this.file = file;
       this.writer =
           new ParquetFileWriter(
-              new LocalOutputFile(file),
+              new FileChannelOutput(file),
               parquetSchema,
               ParquetFileWriter.Mode.CREATE,
               ParquetWriteOptions.defaults().rowGroupSize(),
