@@ -29,11 +29,17 @@ public final class Registry {
   }
 
   private static List<HomeType> builtInHomes() {
-    return List.of(new dev.hygge.parquet.ParquetHomeType(), new dev.hygge.csv.CsvHomeType());
+    return List.of(
+        new dev.hygge.parquet.ParquetHomeType(),
+        new dev.hygge.csv.CsvHomeType(),
+        new dev.hygge.jdbc.duckdb.DuckDbHomeType());
   }
 
   private static List<StoreType> builtInStores() {
-    return List.of(new dev.hygge.parquet.ParquetStoreType());
+    return List.of(
+        new dev.hygge.parquet.ParquetStoreType(),
+        new dev.hygge.jdbc.duckdb.DuckDbStoreType(),
+        new dev.hygge.jdbc.sqlite.SqliteStoreType());
   }
 
   /**

@@ -1,0 +1,44 @@
+package dev.hygge.jdbc;
+
+import java.util.Optional;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * What differs between databases: quoting, type mappings and the driver. One small class per
+ * database, usually extending {@link StandardDialect}.
+ */
+public interface Dialect {
+
+  /** The database's name for messages, e.g. {@code DuckDB}. */
+  String name();
+
+  /** The JDBC driver class, checked before connecting. */
+  String driverClass();
+
+  /** The Maven coordinates of the driver, named when it is missing. */
+  String driverArtifact();
+
+  /** The JDBC URL of a database file. */
+  String url(java.nio.file.Path database);
+
+  /** {@code identifier} quoted so spaces, quotes, case and reserved words survive. */
+  String quote(String identifier);
+
+  /** The table name quoted, with its schema when it has one. */
+  default String quote(TableName name) {
+    return name.schema().map(s -> quote(s) + "." + quote(name.table())).orElse(quote(name.table()));
+  }
+
+  /**
+   * Whether {@code table} exists (in the default schema when it names none).
+   *
+   * @throws java.sql.SQLException when the catalog cannot be read
+   */
+  boolean tableExists(java.sql.Connection connection, TableName table) throws java.sql.SQLException;
+
+  /** How a column of {@code field}'s Arrow type is written; empty when the type is unsupported. */
+  Optional<WriteMapping> writeMapping(Field field);
+
+  /** How a result-set column of {@code type} is read; empty when the type is unsupported. */
+  Optional<ReadMapping> readMapping(ColumnType type);
+}

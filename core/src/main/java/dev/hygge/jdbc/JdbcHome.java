@@ -1,0 +1,67 @@
+package dev.hygge.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.hygge.ErrorKind;
+import dev.hygge.flow.BatchReader;
+import dev.hygge.flow.Home;
+import dev.hygge.flow.ReadRequest;
+import java.sql.Connection;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** A database home reading a table or the result of a query. */
+public final class JdbcHome implements Home {
+  private final DatabaseFile database;
+  private final Optional<String> table;
+  private final Optional<String> query;
+
+  /**
+   * @param database the database file
+   * @param table the table to read ({@code {entity}} replaced at open), when no query is given
+   * @param query the query to read, when no table is given
+   * @throws IllegalArgumentException unless exactly one of table and query is present
+   */
+  public JdbcHome(DatabaseFile database, Optional<String> table, Optional<String> query) {
+    this.database = requireNonNull(database, "database is null");
+    this.table = requireNonNull(table, "table is null");
+    this.query = requireNonNull(query, "query is null");
+    if (table.isPresent() == query.isPresent()) {
+      throw new IllegalArgumentException("give exactly one of table and query");
+    }
+  }
+
+  @Override
+  public BatchReader open(ReadRequest request) {
+    Dialect dialect = database.dialect();
+    String entity = request.entity();
+    int dot = entity.indexOf('.');
+    String name = dot < 0 ? entity : entity.substring(dot + 1);
+    String source =
+        table
+            .map(t -> dialect.quote(TableName.parse(t.replace(JdbcStore.ENTITY_PLACEHOLDER, name))))
+            .orElseGet(() -> "(" + query.orElseThrow() + ") AS hygge_query");
+    String columns =
+        request.columns().isEmpty()
+            ? "*"
+            : request.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
+    String where = database.display() + table.map(t -> " table " + t).orElse(" query");
+    Connection connection = database.connect(entity, ErrorKind.HOME);
+    return new JdbcBatchReader(
+        entity,
+        where,
+        connection,
+        dialect,
+        "SELECT " + columns + " FROM " + source,
+        request.batchSize(),
+        request.allocator());
+  }
+
+  @Override
+  public String describe() {
+    return database.dialect().name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + database.display()
+        + table.map(t -> " table " + t).orElse(" query");
+  }
+}

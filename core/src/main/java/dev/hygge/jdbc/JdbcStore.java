@@ -1,0 +1,103 @@
+package dev.hygge.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
+import dev.hygge.flow.Store;
+import dev.hygge.flow.StoreWriter;
+import dev.hygge.flow.WriteMode;
+import dev.hygge.flow.WriteRequest;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/** A database table store: each commit publishes the staged rows in one transaction. */
+public final class JdbcStore implements Store {
+  /** Stands for the entity's name in {@code table}. */
+  public static final String ENTITY_PLACEHOLDER = "{entity}";
+
+  private static final String STAGING_MARK = "__hygge_";
+
+  private final DatabaseFile database;
+  private final String table;
+  private final Optional<IfExists> ifExists;
+
+  /**
+   * @param database the database file
+   * @param table the table, {@code schema.table} allowed, {@code {entity}} replaced at open
+   * @param ifExists what to do when the table exists; when empty the run type decides ({@code
+   *     incremental} appends, {@code full_drop} replaces)
+   */
+  public JdbcStore(DatabaseFile database, String table, Optional<IfExists> ifExists) {
+    this.database = requireNonNull(database, "database is null");
+    this.table = requireNonNull(table, "table is null");
+    this.ifExists = requireNonNull(ifExists, "ifExists is null");
+  }
+
+  @Override
+  public StoreWriter open(WriteRequest request) {
+    TableName target = TableName.parse(table.replace(ENTITY_PLACEHOLDER, entityName(request)));
+    String where = database.display() + " table " + target;
+    List<String> columns = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    List<WriteMapping> mappings = new ArrayList<>();
+    for (Field field : request.schema().getFields()) {
+      WriteMapping mapping =
+          database
+              .dialect()
+              .writeMapping(field)
+              .orElseThrow(() -> unsupported(request, target, field));
+      columns.add(field.getName());
+      types.add(mapping.sqlType());
+      mappings.add(mapping);
+    }
+    TableName staging =
+        target.withTable(target.table() + STAGING_MARK + stagingSuffix(request.runId()));
+    TableStatements sql = new TableStatements(database.dialect(), target, staging, columns, types);
+    IfExists effective =
+        ifExists.orElse(request.mode() == WriteMode.REPLACE ? IfExists.REPLACE : IfExists.APPEND);
+    Connection connection = database.connect(request.entity(), ErrorKind.STORE);
+    return new JdbcStoreWriter(request.entity(), where, connection, sql, mappings, effective);
+  }
+
+  private HyggeException unsupported(WriteRequest request, TableName target, Field field) {
+    return HyggeException.store(
+        "Cannot write entity "
+            + request.entity()
+            + " into "
+            + database.display()
+            + " table "
+            + target
+            + ": column '"
+            + field.getName()
+            + "' has Arrow type "
+            + field.getType()
+            + ", which "
+            + database.dialect().name()
+            + " stores do not support (select or cast the column in the home).",
+        null);
+  }
+
+  /** The entity's own name: the qualified {@code flow.entity} without its flow. */
+  static String entityName(WriteRequest request) {
+    String qualified = request.entity();
+    int dot = qualified.indexOf('.');
+    return dot < 0 ? qualified : qualified.substring(dot + 1);
+  }
+
+  private static String stagingSuffix(String runId) {
+    return runId.replaceAll("[^A-Za-z0-9_]", "_");
+  }
+
+  @Override
+  public String describe() {
+    return database.dialect().name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + database.display()
+        + " table "
+        + table;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.hygge.jdbc;
+
+import dev.hygge.config.Setting;
+import dev.hygge.config.SettingType;
+import dev.hygge.config.Settings;
+import java.util.List;
+import java.util.Optional;
+
+/** The settings every database-file store declares, and the store they bind into. */
+public final class JdbcStoreSettings {
+  static final String DATABASE = "database";
+  static final String TABLE = "table";
+  static final String IF_EXISTS = "if_exists";
+
+  /** The declared settings. */
+  public static final List<Setting> ALL =
+      List.of(
+          Setting.required(
+              DATABASE, SettingType.PATH, "The database file; created when it does not exist."),
+          Setting.optional(
+              TABLE,
+              SettingType.STRING,
+              JdbcStore.ENTITY_PLACEHOLDER,
+              "The target table, optionally as schema.table; {entity} stands for the entity name."),
+          new Setting(
+              IF_EXISTS,
+              SettingType.CHOICE,
+              Optional.empty(),
+              false,
+              List.of("fail", "append", "replace"),
+              "When the table exists: fail if it has rows, append to it or replace it; when not"
+                  + " given, run_type decides (incremental appends, full_drop replaces)."));
+
+  private JdbcStoreSettings() {}
+
+  /** The store {@code settings} describe, for {@code dialect}. */
+  public static JdbcStore store(Dialect dialect, Settings settings) {
+    String table = settings.string(TABLE);
+    if (table.isBlank()) {
+      throw settings.error(TABLE, "must not be empty");
+    }
+    Optional<IfExists> ifExists =
+        settings.has(IF_EXISTS)
+            ? Optional.of(settings.choice(IF_EXISTS, IfExists.class))
+            : Optional.empty();
+    return new JdbcStore(
+        new DatabaseFile(dialect, settings.path(DATABASE), settings.string(DATABASE)),
+        table,
+        ifExists);
+  }
+}

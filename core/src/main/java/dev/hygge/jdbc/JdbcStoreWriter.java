@@ -1,0 +1,203 @@
+package dev.hygge.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.hygge.HyggeException;
+import dev.hygge.flow.CommitResult;
+import dev.hygge.flow.StoreWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stages an entity's rows in a staging table inside one transaction, and publishes them into the
+ * target table in that same transaction on {@link #commit()}: a failure rolls everything back, so
+ * the target is left exactly as it was and no staging table remains.
+ */
+final class JdbcStoreWriter implements StoreWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStoreWriter.class);
+
+  private final String entity;
+  private final String where;
+  private final Connection connection;
+  private final TableStatements sql;
+  private final List<WriteMapping> mappings;
+  private final IfExists ifExists;
+  private final PreparedStatement insert;
+  private long bytes;
+  private boolean finished;
+
+  /**
+   * @param entity the entity, for messages
+   * @param where the database and table, for messages
+   * @param connection a connection this writer now owns and closes
+   */
+  JdbcStoreWriter(
+      String entity,
+      String where,
+      Connection connection,
+      TableStatements sql,
+      List<WriteMapping> mappings,
+      IfExists ifExists) {
+    this.entity = requireNonNull(entity, "entity is null");
+    this.where = requireNonNull(where, "where is null");
+    this.connection = requireNonNull(connection, "connection is null");
+    this.sql = requireNonNull(sql, "sql is null");
+    this.mappings = List.copyOf(requireNonNull(mappings, "mappings is null"));
+    this.ifExists = requireNonNull(ifExists, "ifExists is null");
+    try {
+      connection.setAutoCommit(false);
+      failIfTargetHasRows();
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(sql.createStaging());
+      }
+      this.insert = connection.prepareStatement(sql.insertStaging());
+    } catch (SQLException | RuntimeException e) {
+      abortQuietlyThenClose(e);
+      throw failure("cannot prepare staging table " + sql.staging(), e);
+    }
+  }
+
+  @Override
+  public void write(VectorSchemaRoot batch) {
+    List<FieldVector> vectors = batch.getFieldVectors();
+    ColumnBinder[] binders = new ColumnBinder[mappings.size()];
+    for (int i = 0; i < binders.length; i++) {
+      binders[i] = mappings.get(i).binder(vectors.get(i));
+    }
+    int rows = batch.getRowCount();
+    try {
+      for (int row = 0; row < rows; row++) {
+        for (int column = 0; column < binders.length; column++) {
+          binders[column].bind(insert, column + 1, row);
+        }
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw failure("cannot stage a batch of " + rows + " rows", e);
+    }
+    for (FieldVector vector : vectors) {
+      bytes += vector.getBufferSize();
+    }
+  }
+
+  @Override
+  public CommitResult commit() {
+    try {
+      publish();
+      connection.commit();
+      finished = true;
+      return new CommitResult(1, bytes);
+    } catch (SQLException | RuntimeException e) {
+      abort();
+      throw e instanceof HyggeException h ? h : failure("cannot publish into " + sql.target(), e);
+    }
+  }
+
+  private void publish() throws SQLException {
+    boolean exists = sql.dialect().tableExists(connection, sql.target());
+    try (Statement statement = connection.createStatement()) {
+      if (!exists) {
+        statement.execute(sql.renameStagingToTarget());
+      } else if (ifExists == IfExists.REPLACE) {
+        statement.execute(sql.dropTarget());
+        statement.execute(sql.renameStagingToTarget());
+      } else {
+        failIfTargetHasRows();
+        statement.execute(sql.appendToTarget());
+        statement.execute(sql.dropStaging());
+      }
+    }
+  }
+
+  private void failIfTargetHasRows() throws SQLException {
+    if (ifExists != IfExists.FAIL || !sql.dialect().tableExists(connection, sql.target())) {
+      return;
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet any = statement.executeQuery(sql.anyTargetRow())) {
+      if (any.next()) {
+        throw HyggeException.store(
+            "Cannot write entity "
+                + entity
+                + ": table "
+                + where
+                + " already has rows and if_exists is fail (set if_exists: append or"
+                + " if_exists: replace, or empty the table).",
+            null);
+      }
+    }
+  }
+
+  @Override
+  public void abort() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    try {
+      connection.rollback();
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(sql.dropStaging());
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw failure("cannot drop staging table " + sql.staging() + " (drop it by hand)", e);
+    }
+  }
+
+  @Override
+  public long bytesWritten() {
+    return bytes;
+  }
+
+  @Override
+  public void close() {
+    try {
+      abort();
+    } finally {
+      try {
+        if (insert != null) {
+          insert.close();
+        }
+        connection.close();
+      } catch (SQLException e) {
+        LOG.warn("Closing the connection of entity {} to {} failed", entity, where, e);
+      }
+    }
+  }
+
+  private void abortQuietlyThenClose(Exception cause) {
+    try {
+      connection.rollback();
+      connection.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private HyggeException failure(String what, Exception cause) {
+    if (cause instanceof HyggeException h) {
+      return h;
+    }
+    return HyggeException.store(
+        "Cannot write entity "
+            + entity
+            + " into "
+            + where
+            + ": "
+            + what
+            + ": "
+            + cause.getMessage()
+            + ". Nothing was published; the table is as it was.",
+        cause);
+  }
+}

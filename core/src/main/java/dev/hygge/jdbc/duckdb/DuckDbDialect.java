@@ -1,0 +1,64 @@
+package dev.hygge.jdbc.duckdb;
+
+import dev.hygge.jdbc.ColumnType;
+import dev.hygge.jdbc.Float4Consumer;
+import dev.hygge.jdbc.ReadMapping;
+import dev.hygge.jdbc.StandardDialect;
+import dev.hygge.jdbc.TableName;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Optional;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/** DuckDB through duckdb_jdbc: the standard mappings, schemas checked in information_schema. */
+public final class DuckDbDialect extends StandardDialect {
+  private static final String SINGLE_FLOAT = "FLOAT";
+
+  @Override
+  public String name() {
+    return "DuckDB";
+  }
+
+  @Override
+  public String driverClass() {
+    return "org.duckdb.DuckDBDriver";
+  }
+
+  @Override
+  public String driverArtifact() {
+    return "org.duckdb:duckdb_jdbc";
+  }
+
+  @Override
+  public String url(Path database) {
+    return "jdbc:duckdb:" + database.toAbsolutePath();
+  }
+
+  /** DuckDB reports its 4-byte {@code FLOAT} (alias {@code REAL}) as {@code Types.FLOAT}. */
+  @Override
+  public Optional<ReadMapping> readMapping(ColumnType type) {
+    if (type.jdbcType() == Types.FLOAT && SINGLE_FLOAT.equalsIgnoreCase(type.typeName())) {
+      return read(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE), Float4Consumer::new);
+    }
+    return super.readMapping(type);
+  }
+
+  @Override
+  public boolean tableExists(Connection connection, TableName table) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT count(*) FROM information_schema.tables"
+                + " WHERE table_schema = coalesce(?, current_schema()) AND table_name = ?")) {
+      query.setString(1, table.schema().orElse(null));
+      query.setString(2, table.table());
+      try (ResultSet count = query.executeQuery()) {
+        return count.next() && count.getLong(1) > 0;
+      }
+    }
+  }
+}
