@@ -111,7 +111,6 @@ final class JdbcStoreWriter implements StoreWriter {
         statement.execute(sql.dropTarget());
         statement.execute(sql.renameStagingToTarget());
       } else {
-        failIfTargetHasRows();
         statement.execute(sql.appendToTarget());
         statement.execute(sql.dropStaging());
       }
