@@ -36,6 +36,16 @@ public interface Dialect {
    */
   boolean tableExists(java.sql.Connection connection, TableName table) throws java.sql.SQLException;
 
+  /**
+   * Opens the stager that puts rows into {@code sql}'s staging table, which already exists.
+   *
+   * @param mappings the write mapping of each column, in order
+   * @throws java.sql.SQLException when staging cannot start
+   */
+  RowStager stager(
+      java.sql.Connection connection, TableStatements sql, java.util.List<WriteMapping> mappings)
+      throws java.sql.SQLException;
+
   /** How a column of {@code field}'s Arrow type is written; empty when the type is unsupported. */
   Optional<WriteMapping> writeMapping(Field field);
 

@@ -6,7 +6,6 @@ import dev.hygge.HyggeException;
 import dev.hygge.flow.CommitResult;
 import dev.hygge.flow.StoreWriter;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,7 +29,7 @@ final class JdbcStoreWriter implements StoreWriter {
   private final TableStatements sql;
   private final List<WriteMapping> mappings;
   private final IfExists ifExists;
-  private final PreparedStatement insert;
+  private final RowStager stager;
   private long bytes;
   private boolean finished;
 
@@ -58,7 +57,7 @@ final class JdbcStoreWriter implements StoreWriter {
       try (Statement statement = connection.createStatement()) {
         statement.execute(sql.createStaging());
       }
-      this.insert = connection.prepareStatement(sql.insertStaging());
+      this.stager = sql.dialect().stager(connection, sql, this.mappings);
     } catch (SQLException | RuntimeException e) {
       abortQuietlyThenClose(e);
       throw failure("cannot prepare staging table " + sql.staging(), e);
@@ -67,24 +66,12 @@ final class JdbcStoreWriter implements StoreWriter {
 
   @Override
   public void write(VectorSchemaRoot batch) {
-    List<FieldVector> vectors = batch.getFieldVectors();
-    ColumnBinder[] binders = new ColumnBinder[mappings.size()];
-    for (int i = 0; i < binders.length; i++) {
-      binders[i] = mappings.get(i).binder(vectors.get(i));
-    }
-    int rows = batch.getRowCount();
     try {
-      for (int row = 0; row < rows; row++) {
-        for (int column = 0; column < binders.length; column++) {
-          binders[column].bind(insert, column + 1, row);
-        }
-        insert.addBatch();
-      }
-      insert.executeBatch();
+      stager.stage(batch);
     } catch (SQLException e) {
-      throw failure("cannot stage a batch of " + rows + " rows", e);
+      throw failure("cannot stage a batch of " + batch.getRowCount() + " rows", e);
     }
-    for (FieldVector vector : vectors) {
+    for (FieldVector vector : batch.getFieldVectors()) {
       bytes += vector.getBufferSize();
     }
   }
@@ -92,6 +79,7 @@ final class JdbcStoreWriter implements StoreWriter {
   @Override
   public CommitResult commit() {
     try {
+      stager.close();
       publish();
       connection.commit();
       finished = true;
@@ -143,6 +131,13 @@ final class JdbcStoreWriter implements StoreWriter {
     }
     finished = true;
     try {
+      stager.close();
+    } catch (SQLException e) {
+      // The rollback below discards whatever the stager held; the failure only matters for logs.
+      LOG.warn(
+          "Closing the stager of entity {} into {} failed before the rollback", entity, where, e);
+    }
+    try {
       connection.rollback();
       try (Statement statement = connection.createStatement()) {
         statement.execute(sql.dropStaging());
@@ -164,9 +159,7 @@ final class JdbcStoreWriter implements StoreWriter {
       abort();
     } finally {
       try {
-        if (insert != null) {
-          insert.close();
-        }
+        stager.close();
         connection.close();
       } catch (SQLException e) {
         LOG.warn("Closing the connection of entity {} to {} failed", entity, where, e);

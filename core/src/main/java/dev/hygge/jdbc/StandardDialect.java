@@ -28,6 +28,14 @@ public abstract class StandardDialect implements Dialect {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
+  /** Prepared-statement batches: {@link InsertStager}. */
+  @Override
+  public RowStager stager(
+      java.sql.Connection connection, TableStatements sql, java.util.List<WriteMapping> mappings)
+      throws java.sql.SQLException {
+    return new InsertStager(connection, sql, mappings);
+  }
+
   @Override
   public Optional<WriteMapping> writeMapping(Field field) {
     ArrowType type = field.getType();

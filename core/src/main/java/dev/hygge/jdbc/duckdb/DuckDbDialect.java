@@ -3,14 +3,18 @@ package dev.hygge.jdbc.duckdb;
 import dev.hygge.jdbc.ColumnType;
 import dev.hygge.jdbc.Float4Consumer;
 import dev.hygge.jdbc.ReadMapping;
+import dev.hygge.jdbc.RowStager;
 import dev.hygge.jdbc.StandardDialect;
 import dev.hygge.jdbc.TableName;
+import dev.hygge.jdbc.TableStatements;
+import dev.hygge.jdbc.WriteMapping;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -46,6 +50,13 @@ public final class DuckDbDialect extends StandardDialect {
       return read(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE), Float4Consumer::new);
     }
     return super.readMapping(type);
+  }
+
+  /** DuckDB's appender: rows go straight into the staging table's column chunks. */
+  @Override
+  public RowStager stager(Connection connection, TableStatements sql, List<WriteMapping> mappings)
+      throws SQLException {
+    return new AppenderStager(connection, sql.staging());
   }
 
   @Override
