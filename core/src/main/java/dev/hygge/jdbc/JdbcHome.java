@@ -3,9 +3,11 @@ package dev.hygge.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -35,8 +37,18 @@ public final class JdbcHome implements Home {
   public BatchReader open(ReadRequest request) {
     Dialect dialect = database.dialect();
     String entity = request.entity();
-    int dot = entity.indexOf('.');
-    String name = dot < 0 ? entity : entity.substring(dot + 1);
+    String name = JdbcStore.entityName(entity);
+    if (!Files.isRegularFile(database.path())) {
+      throw HyggeException.home(
+          "Cannot read entity "
+              + entity
+              + ": "
+              + dialect.name()
+              + " database file "
+              + database.display()
+              + " does not exist (check 'database:').",
+          null);
+    }
     String source =
         table
             .map(t -> dialect.quote(TableName.parse(t.replace(JdbcStore.ENTITY_PLACEHOLDER, name))))

@@ -83,7 +83,11 @@ public final class JdbcStore implements Store {
 
   /** The entity's own name: the qualified {@code flow.entity} without its flow. */
   static String entityName(WriteRequest request) {
-    String qualified = request.entity();
+    return entityName(request.entity());
+  }
+
+  /** The entity's own name from its qualified {@code flow.entity} name. */
+  static String entityName(String qualified) {
     int dot = qualified.indexOf('.');
     return dot < 0 ? qualified : qualified.substring(dot + 1);
   }

@@ -85,8 +85,14 @@ final class JdbcStoreWriter implements StoreWriter {
       finished = true;
       return new CommitResult(1, bytes);
     } catch (SQLException | RuntimeException e) {
-      abort();
-      throw e instanceof HyggeException h ? h : failure("cannot publish into " + sql.target(), e);
+      HyggeException failed =
+          e instanceof HyggeException h ? h : failure("cannot publish into " + sql.target(), e);
+      try {
+        abort();
+      } catch (RuntimeException abortFailed) {
+        failed.addSuppressed(abortFailed);
+      }
+      throw failed;
     }
   }
 

@@ -103,4 +103,18 @@ class DuckDbHomeTest {
                 + " query: ")
         .hasMessageContaining("missing");
   }
+
+  @Test
+  void aMissingDatabaseFileFailsWithoutCreatingIt() {
+    DatabaseFile missing =
+        new DatabaseFile(DB.dialect(), dir.resolve("nowhere.duckdb"), "nowhere.duckdb");
+    JdbcHome home = new JdbcHome(missing, Optional.of("orders"), Optional.empty());
+
+    assertThatThrownBy(() -> home.open(new ReadRequest("shop.orders", List.of(), 10, allocator)))
+        .isInstanceOf(HyggeException.class)
+        .hasMessage(
+            "Cannot read entity shop.orders: DuckDB database file nowhere.duckdb does not exist"
+                + " (check 'database:').");
+    assertThat(missing.path()).doesNotExist();
+  }
 }
