@@ -1,0 +1,29 @@
+package dev.hygge.storage;
+
+import java.io.OutputStream;
+
+/**
+ * An object being written. Nothing is visible until {@link #commit()} returns; {@link #close()}
+ * without a commit (for example when the writer fails mid-way in a try-with-resources block)
+ * discards everything written, so an interrupted upload leaves nothing behind. The caller closes
+ * it.
+ */
+public abstract class OutputObject extends OutputStream {
+  /** Where the object will be. */
+  public abstract Location location();
+
+  /** How many bytes have been written so far. */
+  public abstract long position();
+
+  /**
+   * Publishes what was written, atomically: readers see the whole object or none of it.
+   *
+   * @throws dev.hygge.HyggeException of kind STORE when the object was created with {@link
+   *     ObjectStore#create} and exists by now, or when publishing fails (then nothing is visible)
+   */
+  public abstract ObjectInfo commit();
+
+  /** Discards what was written unless it was committed; safe to call more than once. */
+  @Override
+  public abstract void close();
+}
