@@ -12,6 +12,28 @@ public abstract class OutputObject extends OutputStream {
   /** Where the object will be. */
   public abstract Location location();
 
+  /**
+   * Appends bytes.
+   *
+   * @throws dev.hygge.HyggeException of kind STORE when writing fails; the upload is then discarded
+   */
+  @Override
+  public abstract void write(byte[] bytes, int offset, int length);
+
+  @Override
+  public void write(byte[] bytes) {
+    write(bytes, 0, bytes.length);
+  }
+
+  @Override
+  public void write(int b) {
+    write(new byte[] {(byte) b}, 0, 1);
+  }
+
+  /** Does nothing: bytes become durable and visible only at {@link #commit()}. */
+  @Override
+  public void flush() {}
+
   /** How many bytes have been written so far. */
   public abstract long position();
 

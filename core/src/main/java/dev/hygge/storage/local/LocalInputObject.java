@@ -75,7 +75,7 @@ final class LocalInputObject implements InputObject {
   private HyggeException failure(IOException e) {
     if (e instanceof NoSuchFileException) {
       return HyggeException.home(
-          "Cannot read " + location + ": the file does not exist (check the path)", e);
+          "Cannot read " + location + ": the object does not exist (check the path)", e);
     }
     return HyggeException.home("Cannot read " + location + ": " + e, e);
   }

@@ -54,11 +54,6 @@ final class LocalOutputObject extends OutputObject {
   }
 
   @Override
-  public void write(int b) {
-    write(new byte[] {(byte) b}, 0, 1);
-  }
-
-  @Override
   public void write(byte[] bytes, int offset, int length) {
     ensureOpen();
     ByteBuffer source = ByteBuffer.wrap(bytes, offset, length);

@@ -77,8 +77,7 @@ public final class S3ObjectStore implements ObjectStore, SupportsListing {
       requireBucket(s3, "read");
       return Optional.empty();
     } catch (SdkException e) {
-      if (e instanceof S3Exception s
-          && s.statusCode() == NOT_FOUND) {
+      if (e instanceof S3Exception s && s.statusCode() == NOT_FOUND) {
         requireBucket(s3, "read");
         return Optional.empty();
       }
@@ -157,8 +156,7 @@ public final class S3ObjectStore implements ObjectStore, SupportsListing {
       bucketsSeen.add(location.bucket());
     } catch (SdkException e) {
       if (S3Failures.isMissingBucket(e)
-          || (e instanceof S3Exception s
-              && s.statusCode() == NOT_FOUND)) {
+          || (e instanceof S3Exception s && s.statusCode() == NOT_FOUND)) {
         throw S3Failures.missingBucket(location.bucket(), action, location, e);
       }
       throw S3Failures.translate(e, action, location, ErrorKind.HOME);

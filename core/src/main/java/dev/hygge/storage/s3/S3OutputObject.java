@@ -58,11 +58,6 @@ final class S3OutputObject extends OutputObject {
   }
 
   @Override
-  public void write(int b) {
-    write(new byte[] {(byte) b}, 0, 1);
-  }
-
-  @Override
   public void write(byte[] bytes, int offset, int length) {
     ensureOpen();
     int at = offset;

@@ -1,0 +1,173 @@
+package dev.hygge.storage.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
+import dev.hygge.storage.Location;
+import dev.hygge.storage.ObjectStore;
+import dev.hygge.storage.ObjectStoreContract;
+import dev.hygge.storage.OutputObject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The object store contract on S3, served by s3proxy in this JVM on a random loopback port with an
+ * in-memory blob store, plus the S3-only failures (missing bucket, invalid bucket name).
+ */
+class S3ObjectStoreTest extends ObjectStoreContract {
+  private static final String BUCKET = "hygge-test";
+  private static final String ACCESS_KEY = "hygge-access";
+  private static final String SECRET_KEY = "hygge-secret";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+  private static S3Proxy proxy;
+  private static URI endpoint;
+
+  private S3ObjectStore store;
+  private Location root;
+
+  @BeforeAll
+  static void startS3Proxy() throws Exception {
+    proxy =
+        S3Proxy.builder()
+            .blobStore(new TransientNio2BlobStore())
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .build();
+    proxy.start();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (!"STARTED".equals(proxy.getState())) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "s3proxy did not start within "
+                + START_TIMEOUT
+                + " (state "
+                + proxy.getState()
+                + "); it runs in-process from org.gaul:s3proxy, check that the test classpath"
+                + " has it and that loopback ports can be bound");
+      }
+      Thread.sleep(20);
+    }
+    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    try (S3Client client = newClient()) {
+      client.createBucket(b -> b.bucket(BUCKET));
+    }
+  }
+
+  @AfterAll
+  static void stopS3Proxy() throws Exception {
+    if (proxy != null) {
+      proxy.stop();
+    }
+  }
+
+  @BeforeEach
+  void openStore() {
+    store = new S3ObjectStore(S3ObjectStoreTest::newClient, options());
+    root = Location.parse("s3://" + BUCKET + "/" + UUID.randomUUID() + "/");
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  @Override
+  protected ObjectStore store() {
+    return store;
+  }
+
+  @Override
+  protected Location root() {
+    return root;
+  }
+
+  @Test
+  void objectLargerThanAPartIsUploadedInParts() {
+    Location location = root.resolve("parts.bin");
+    try (OutputObject out = store.create(location)) {
+      out.write(new byte[(int) (2 * S3Options.MIN_PART_SIZE + 1)]);
+      // A multipart object's ETag ends with the number of its parts.
+      assertThat(out.commit().version()).endsWith("-3\"");
+    }
+    assertThat(store.stat(location).orElseThrow().size())
+        .isEqualTo(2 * S3Options.MIN_PART_SIZE + 1);
+  }
+
+  @Test
+  void abortedUploadLeavesNoPendingMultipartUpload() {
+    Location location = root.resolve("pending.bin");
+    try (OutputObject out = store.create(location)) {
+      out.write(new byte[(int) (2 * S3Options.MIN_PART_SIZE + 1)]);
+    }
+    try (S3Client client = newClient()) {
+      assertThat(client.listMultipartUploads(b -> b.bucket(BUCKET).prefix(root.path())).uploads())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void missingBucketIsNamedWithWhatToCheck() {
+    Location missing = Location.parse("s3://no-such-bucket-here/orders/a.parquet");
+    String expected =
+        "bucket 'no-such-bucket-here' does not exist (check the bucket name, the region and the"
+            + " endpoint";
+
+    assertThatThrownBy(() -> store.stat(missing))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageStartingWith("Cannot read " + missing + ": " + expected)
+        .extracting(e -> ((HyggeException) e).kind())
+        .isEqualTo(ErrorKind.CONFIG);
+    assertThatThrownBy(() -> store.create(missing))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageContaining(expected);
+    assertThatThrownBy(() -> store.list(Location.parse("s3://no-such-bucket-here/orders/")))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageStartingWith("Cannot list s3://no-such-bucket-here/orders/: " + expected);
+  }
+
+  @Test
+  void invalidBucketNameIsAConfigError() {
+    assertThatThrownBy(() -> store.open(Location.parse("s3://Bad_Bucket/key")))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageStartingWith(
+            "Malformed location 's3://Bad_Bucket/key': 'Bad_Bucket' is not a valid bucket name");
+  }
+
+  @Test
+  void localLocationIsRefusedNamingTheScheme() {
+    assertThatThrownBy(() -> store.open(Location.parse("/tmp/orders.parquet")))
+        .isInstanceOf(HyggeException.class)
+        .hasMessage(
+            "The S3 object store reads s3://bucket/key locations, not '/tmp/orders.parquet'");
+  }
+
+  private static S3Options options() {
+    return S3Options.defaults()
+        .withPartSize(S3Options.MIN_PART_SIZE)
+        .withListPageSize(LIST_PAGE_SIZE);
+  }
+
+  private static S3Client newClient() {
+    return new S3Endpoint("us-east-1", Optional.of(endpoint))
+        .newClient(
+            options(),
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+  }
+}
