@@ -2,9 +2,11 @@ package dev.hygge.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +47,7 @@ public record Location(String scheme, String authority, String path) {
     if (!url.matches()) {
       return local(text);
     }
-    String scheme = url.group(1).toLowerCase(java.util.Locale.ROOT);
+    String scheme = url.group(1).toLowerCase(Locale.ROOT);
     Matcher rest = AUTHORITY_AND_PATH.matcher(url.group(2));
     if (!rest.matches()) {
       throw malformed(text, "'" + scheme + ":' must be followed by '//'");
@@ -94,7 +96,7 @@ public record Location(String scheme, String authority, String path) {
       return of(Path.of(text));
     } catch (InvalidPathException e) {
       throw new HyggeException(
-          dev.hygge.ErrorKind.CONFIG,
+          ErrorKind.CONFIG,
           "Malformed location '" + text + "': " + e.getMessage() + " (" + EXPECTED + ")",
           e);
     }
