@@ -68,7 +68,8 @@ public final class LocalObjectStore implements ObjectStore, SupportsListing {
 
   @Override
   public List<ObjectInfo> list(Location prefix) {
-    String text = path(prefix).toString() + (prefix.path().endsWith("/") ? "/" : "");
+    String base = path(prefix).toString();
+    String text = prefix.path().endsWith("/") && !base.endsWith("/") ? base + "/" : base;
     Path directory = text.endsWith("/") ? Path.of(text) : Path.of(text).getParent();
     if (directory == null || !Files.isDirectory(directory)) {
       return List.of();

@@ -51,6 +51,7 @@ public final class S3ObjectStore implements ObjectStore, SupportsListing {
   @Override
   public OutputObject create(Location location) {
     S3Location s3 = S3Location.of(location);
+    requireBucket(s3, "write");
     if (stat(location).isPresent()) {
       throw S3Failures.exists(s3, null);
     }

@@ -136,7 +136,10 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         .isEqualTo(ErrorKind.CONFIG);
     assertThatThrownBy(() -> store.create(missing))
         .isInstanceOf(HyggeException.class)
-        .hasMessageContaining(expected);
+        .hasMessageStartingWith("Cannot write " + missing + ": " + expected);
+    assertThatThrownBy(() -> store.createOrOverwrite(missing))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageStartingWith("Cannot write " + missing + ": " + expected);
     assertThatThrownBy(() -> store.list(Location.parse("s3://no-such-bucket-here/orders/")))
         .isInstanceOf(HyggeException.class)
         .hasMessageStartingWith("Cannot list s3://no-such-bucket-here/orders/: " + expected);
