@@ -7,7 +7,9 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.ReadRequest;
+import dev.hygge.flow.StoreWriter;
 import dev.hygge.flow.WriteMode;
+import dev.hygge.flow.WriteRequest;
 import dev.hygge.jdbc.postgres.PostgresServer;
 import java.math.BigDecimal;
 import java.util.List;
@@ -154,6 +156,34 @@ class PostgresSemanticsTest {
   }
 
   @Test
+  void aConnectionLostMidLoadCommitsNothing() throws Exception {
+    write("orders", Optional.empty(), WriteMode.REPLACE, 1, 1);
+    JdbcStore store = new JdbcStore(postgres.server(), "orders", Optional.of(IfExists.APPEND));
+    try (VectorSchemaRoot batch = SampleBatches.idsAndNames(allocator, 2, 3);
+        StoreWriter writer =
+            store.open(
+                new WriteRequest(
+                    "shop.orders", batch.getSchema(), "run-2", WriteMode.APPEND, allocator))) {
+      writer.write(batch);
+      postgres.execute(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+              + " WHERE query LIKE 'COPY %' AND pid <> pg_backend_pid()");
+
+      assertThatThrownBy(
+              () -> {
+                writer.write(batch);
+                writer.commit();
+              })
+          .isInstanceOf(HyggeException.class)
+          .hasMessageStartingWith(
+              "Cannot write entity shop.orders into " + postgres.url() + " table orders: ")
+          .hasMessageEndingWith("Nothing was published; the table is as it was.");
+    }
+    assertThat(ids("orders")).containsExactly(List.of("1"));
+    assertThat(postgres.stagingTables()).isEmpty();
+  }
+
+  @Test
   void aQueryHomeReadsSelectedColumnsInBatches() throws Exception {
     write("orders", Optional.empty(), WriteMode.REPLACE, 1, 5);
     JdbcHome home =
@@ -184,7 +214,7 @@ class PostgresSemanticsTest {
       assertThatThrownBy(
               () ->
                   store.open(
-                      new dev.hygge.flow.WriteRequest(
+                      new WriteRequest(
                           "shop.orders", batch.getSchema(), "r", WriteMode.APPEND, allocator)))
           .isInstanceOf(HyggeException.class)
           .hasMessageStartingWith(
