@@ -122,4 +122,24 @@ class PostgresStoreTest {
                     + " WHERE table_schema = 'public'"))
         .isEmpty();
   }
+
+  @Test
+  void unreadableColumnTypesFailAtOpenNamingTheColumn() {
+    JdbcHome home =
+        new JdbcHome(
+            postgres.server(),
+            Optional.empty(),
+            Optional.of("SELECT 1 AS id, now() AS \"Created At\""));
+
+    assertThatThrownBy(
+            () ->
+                home.open(new dev.hygge.flow.ReadRequest("shop.orders", List.of(), 10, allocator)))
+        .isInstanceOf(HyggeException.class)
+        .hasMessage(
+            "Cannot read entity shop.orders from "
+                + postgres.url()
+                + " query: column 'Created At' has type timestamptz, which hygge cannot read"
+                + " from PostgreSQL (cast it in a query:).")
+        .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.HOME));
+  }
 }

@@ -1,5 +1,7 @@
 package dev.hygge.jdbc.postgres;
 
+import dev.hygge.jdbc.ColumnType;
+import dev.hygge.jdbc.ReadMapping;
 import dev.hygge.jdbc.RowStager;
 import dev.hygge.jdbc.StandardDialect;
 import dev.hygge.jdbc.TableName;
@@ -12,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -22,6 +25,27 @@ import org.apache.arrow.vector.types.pojo.Field;
  * Rows are staged with binary {@code COPY}.
  */
 public final class PostgresDialect extends StandardDialect {
+  /**
+   * The type names read through the standard mappings. pgjdbc reports others under the same JDBC
+   * codes ({@code timestamptz} as TIMESTAMP, {@code money} as DOUBLE, bit strings as BIT), which
+   * would read wrongly, so they are refused and must be cast in a query.
+   */
+  private static final Set<String> READABLE_TYPES =
+      Set.of(
+          "bool",
+          "int2",
+          "int4",
+          "int8",
+          "float4",
+          "float8",
+          "text",
+          "varchar",
+          "bpchar",
+          "name",
+          "bytea",
+          "date",
+          "timestamp",
+          "numeric");
 
   @Override
   public String name() {
@@ -51,6 +75,14 @@ public final class PostgresDialect extends StandardDialect {
       return Optional.of(new WriteMapping("DOUBLE PRECISION", dev.hygge.jdbc.Float8Binder::new));
     }
     return super.writeMapping(field);
+  }
+
+  @Override
+  public Optional<ReadMapping> readMapping(ColumnType type) {
+    if (!READABLE_TYPES.contains(type.typeName())) {
+      return Optional.empty();
+    }
+    return super.readMapping(type);
   }
 
   @Override
