@@ -32,14 +32,16 @@ public final class Registry {
     return List.of(
         new dev.hygge.parquet.ParquetHomeType(),
         new dev.hygge.csv.CsvHomeType(),
-        new dev.hygge.jdbc.duckdb.DuckDbHomeType());
+        new dev.hygge.jdbc.duckdb.DuckDbHomeType(),
+        new dev.hygge.jdbc.postgres.PostgresHomeType());
   }
 
   private static List<StoreType> builtInStores() {
     return List.of(
         new dev.hygge.parquet.ParquetStoreType(),
         new dev.hygge.jdbc.duckdb.DuckDbStoreType(),
-        new dev.hygge.jdbc.sqlite.SqliteStoreType());
+        new dev.hygge.jdbc.sqlite.SqliteStoreType(),
+        new dev.hygge.jdbc.postgres.PostgresStoreType());
   }
 
   /**

@@ -16,20 +16,35 @@ import java.sql.SQLException;
  * @param path the database file
  * @param display the file as the user wrote it, for messages
  */
-public record DatabaseFile(Dialect dialect, Path path, String display) {
+public record DatabaseFile(FileDialect dialect, Path path, String display) implements Database {
   public DatabaseFile {
     requireNonNull(dialect, "dialect is null");
     requireNonNull(path, "path is null");
     requireNonNull(display, "display is null");
   }
 
+  /** A missing file fails: a home never creates one. */
+  @Override
+  public void requireReadable(String entity) {
+    if (!java.nio.file.Files.isRegularFile(path)) {
+      throw HyggeException.home(
+          "Cannot read entity "
+              + entity
+              + ": "
+              + dialect.name()
+              + " database file "
+              + display
+              + " does not exist (check 'database:').",
+          null);
+    }
+  }
+
   /**
    * Opens a new connection; the caller closes it.
    *
-   * @param entity the entity, for messages
-   * @param kind {@code HOME} or {@code STORE}, the kind of the error when this fails
    * @throws HyggeException of {@code kind} when the driver is missing or the file cannot be opened
    */
+  @Override
   public Connection connect(String entity, ErrorKind kind) {
     try {
       Class.forName(dialect.driverClass());

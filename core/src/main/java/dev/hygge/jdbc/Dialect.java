@@ -18,9 +18,6 @@ public interface Dialect {
   /** The Maven coordinates of the driver, named when it is missing. */
   String driverArtifact();
 
-  /** The JDBC URL of a database file. */
-  String url(java.nio.file.Path database);
-
   /** {@code identifier} quoted so spaces, quotes, case and reserved words survive. */
   String quote(String identifier);
 

@@ -51,6 +51,8 @@ final class JdbcBatchReader implements BatchReader {
     Statement opened = null;
     ResultSet rows = null;
     try {
+      // Outside autocommit a fetch size streams the rows (PostgreSQL opens a server-side cursor).
+      connection.setAutoCommit(false);
       opened = connection.createStatement();
       opened.setFetchSize(batchSize);
       rows = opened.executeQuery(query);

@@ -3,28 +3,26 @@ package dev.hygge.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.ErrorKind;
-import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A database home reading a table or the result of a query. */
 public final class JdbcHome implements Home {
-  private final DatabaseFile database;
+  private final Database database;
   private final Optional<String> table;
   private final Optional<String> query;
 
   /**
-   * @param database the database file
+   * @param database the database file or server
    * @param table the table to read ({@code {entity}} replaced at open), when no query is given
    * @param query the query to read, when no table is given
    * @throws IllegalArgumentException unless exactly one of table and query is present
    */
-  public JdbcHome(DatabaseFile database, Optional<String> table, Optional<String> query) {
+  public JdbcHome(Database database, Optional<String> table, Optional<String> query) {
     this.database = requireNonNull(database, "database is null");
     this.table = requireNonNull(table, "table is null");
     this.query = requireNonNull(query, "query is null");
@@ -38,17 +36,7 @@ public final class JdbcHome implements Home {
     Dialect dialect = database.dialect();
     String entity = request.entity();
     String name = JdbcStore.entityName(entity);
-    if (!Files.isRegularFile(database.path())) {
-      throw HyggeException.home(
-          "Cannot read entity "
-              + entity
-              + ": "
-              + dialect.name()
-              + " database file "
-              + database.display()
-              + " does not exist (check 'database:').",
-          null);
-    }
+    database.requireReadable(entity);
     String source =
         table
             .map(t -> dialect.quote(TableName.parse(t.replace(JdbcStore.ENTITY_PLACEHOLDER, name))))

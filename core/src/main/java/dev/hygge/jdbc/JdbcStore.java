@@ -21,17 +21,17 @@ public final class JdbcStore implements Store {
 
   private static final String STAGING_MARK = "__hygge_";
 
-  private final DatabaseFile database;
+  private final Database database;
   private final String table;
   private final Optional<IfExists> ifExists;
 
   /**
-   * @param database the database file
+   * @param database the database file or server
    * @param table the table, {@code schema.table} allowed, {@code {entity}} replaced at open
    * @param ifExists what to do when the table exists; when empty the run type decides ({@code
    *     incremental} appends, {@code full_drop} replaces)
    */
-  public JdbcStore(DatabaseFile database, String table, Optional<IfExists> ifExists) {
+  public JdbcStore(Database database, String table, Optional<IfExists> ifExists) {
     this.database = requireNonNull(database, "database is null");
     this.table = requireNonNull(table, "table is null");
     this.ifExists = requireNonNull(ifExists, "ifExists is null");

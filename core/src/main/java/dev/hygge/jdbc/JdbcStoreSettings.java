@@ -12,11 +12,11 @@ public final class JdbcStoreSettings {
   static final String TABLE = "table";
   static final String IF_EXISTS = "if_exists";
 
-  /** The declared settings. */
-  public static final List<Setting> ALL =
+  /**
+   * Where the rows go: the table, and what to do when it exists. Every database store has these.
+   */
+  public static final List<Setting> TABLE_SETTINGS =
       List.of(
-          Setting.required(
-              DATABASE, SettingType.PATH, "The database file; created when it does not exist."),
           Setting.optional(
               TABLE,
               SettingType.STRING,
@@ -31,10 +31,27 @@ public final class JdbcStoreSettings {
               "When the table exists: fail if it has rows, append to it or replace it; when not"
                   + " given, run_type decides (incremental appends, full_drop replaces)."));
 
+  /** The declared settings of a database-file store. */
+  public static final List<Setting> ALL =
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(
+                  Setting.required(
+                      DATABASE,
+                      SettingType.PATH,
+                      "The database file; created when it does not exist.")),
+              TABLE_SETTINGS.stream())
+          .toList();
+
   private JdbcStoreSettings() {}
 
-  /** The store {@code settings} describe, for {@code dialect}. */
-  public static JdbcStore store(Dialect dialect, Settings settings) {
+  /** The store {@code settings} describe, for a database file of {@code dialect}. */
+  public static JdbcStore store(FileDialect dialect, Settings settings) {
+    return store(
+        new DatabaseFile(dialect, settings.path(DATABASE), settings.string(DATABASE)), settings);
+  }
+
+  /** The store of {@code database} whose table settings are in {@code settings}. */
+  public static JdbcStore store(Database database, Settings settings) {
     String table = settings.string(TABLE);
     if (table.isBlank()) {
       throw settings.error(TABLE, "must not be empty");
@@ -43,9 +60,6 @@ public final class JdbcStoreSettings {
         settings.has(IF_EXISTS)
             ? Optional.of(settings.choice(IF_EXISTS, IfExists.class))
             : Optional.empty();
-    return new JdbcStore(
-        new DatabaseFile(dialect, settings.path(DATABASE), settings.string(DATABASE)),
-        table,
-        ifExists);
+    return new JdbcStore(database, table, ifExists);
   }
 }

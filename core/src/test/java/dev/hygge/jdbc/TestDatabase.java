@@ -27,15 +27,15 @@ enum TestDatabase {
   DUCKDB(DuckDbDialect::new, "test.duckdb"),
   SQLITE(SqliteDialect::new, "test.sqlite");
 
-  private final Supplier<Dialect> dialect;
+  private final Supplier<FileDialect> dialect;
   private final String fileName;
 
-  TestDatabase(Supplier<Dialect> dialect, String fileName) {
+  TestDatabase(Supplier<FileDialect> dialect, String fileName) {
     this.dialect = dialect;
     this.fileName = fileName;
   }
 
-  Dialect dialect() {
+  FileDialect dialect() {
     return dialect.get();
   }
 

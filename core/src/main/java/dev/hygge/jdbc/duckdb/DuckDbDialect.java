@@ -20,7 +20,7 @@ import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /** DuckDB through duckdb_jdbc: the standard mappings, schemas checked in information_schema. */
-public final class DuckDbDialect extends StandardDialect {
+public final class DuckDbDialect extends StandardDialect implements dev.hygge.jdbc.FileDialect {
   private static final String SINGLE_FLOAT = "FLOAT";
 
   @Override

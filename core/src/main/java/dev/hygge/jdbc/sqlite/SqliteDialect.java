@@ -21,7 +21,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * {@code TIMESTAMP} columns; decimals are not supported, since SQLite's numeric affinity turns them
  * into doubles. Columns are read by their declared type name.
  */
-public final class SqliteDialect extends StandardDialect {
+public final class SqliteDialect extends StandardDialect implements dev.hygge.jdbc.FileDialect {
   private static final String MAIN_SCHEMA = "main";
 
   @Override
