@@ -34,6 +34,10 @@ final class DebugCommand implements Callable<Integer> {
       Pattern.compile("(?i).*(password|secret|token|key|credential|sas).*");
   private static final String MASK = "********";
 
+  /** A secret written inside a value, e.g. {@code jdbc:postgresql://h/db?password=x}. */
+  private static final Pattern INLINE_SECRET =
+      Pattern.compile("(?i)\\b(password|secret|token|sig|key)=[^&;\\s]*");
+
   @Spec CommandSpec spec;
   @Mixin ProjectOption project;
 
@@ -95,7 +99,10 @@ final class DebugCommand implements Callable<Integer> {
       String shown;
       String source;
       if (given != null) {
-        shown = SECRET.matcher(s.name()).matches() ? MASK : String.valueOf(given.value());
+        shown =
+            SECRET.matcher(s.name()).matches()
+                ? MASK
+                : INLINE_SECRET.matcher(String.valueOf(given.value())).replaceAll("$1=" + MASK);
         source = given.origin().toString();
       } else if (s.defaultValue().isPresent()) {
         shown = s.defaultValue().get();

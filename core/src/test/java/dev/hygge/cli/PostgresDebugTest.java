@@ -50,4 +50,34 @@ class PostgresDebugTest {
         .doesNotContain(SECRET);
     assertThat(err.toString()).doesNotContain(SECRET);
   }
+
+  @Test
+  void masksASecretWrittenInsideAValue() throws Exception {
+    Files.writeString(project.resolve(".env"), "PG_PASSWORD=" + SECRET + "\n");
+    Files.writeString(
+        project.resolve("hygge.yml"),
+        """
+        name: shop
+        flows:
+          sales:
+            home:
+              type: csv
+              path: landing
+            store:
+              type: postgres
+              url: jdbc:postgresql://db.internal:5432/shop?user=loader&password=${PG_PASSWORD}&ssl=true
+            entities: [orders]
+        """);
+    StringWriter out = new StringWriter();
+    picocli.CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+
+    cli.execute("debug", "--project", project.toString());
+
+    assertThat(out.toString())
+        .contains(
+            "url: jdbc:postgresql://db.internal:5432/shop?user=loader&password=********&ssl=true")
+        .doesNotContain(SECRET);
+  }
 }
