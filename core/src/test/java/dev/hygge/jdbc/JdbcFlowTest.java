@@ -2,11 +2,7 @@ package dev.hygge.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hygge.config.ProjectLoader;
-import dev.hygge.invoke.FlowInvoker;
-import dev.hygge.invoke.Invocation;
 import dev.hygge.invoke.RunReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,13 +15,11 @@ class JdbcFlowTest {
   @TempDir Path project;
 
   private RunReport run(String yml) throws Exception {
-    Files.writeString(project.resolve("hygge.yml"), yml);
-    return new FlowInvoker(ProjectLoader.load(project)).invoke(Invocation.Manual.all());
+    return TestProject.run(project, yml);
   }
 
   private void csv(String entity, String file, String text) throws Exception {
-    Path directory = Files.createDirectories(project.resolve("landing").resolve(entity));
-    Files.writeString(directory.resolve(file), text);
+    TestProject.csv(project, entity, file, text);
   }
 
   private static String storeType(TestDatabase db) {

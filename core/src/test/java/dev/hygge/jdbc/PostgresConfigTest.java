@@ -7,8 +7,6 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.config.EntityConfig;
 import dev.hygge.config.Project;
-import dev.hygge.config.ProjectLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,20 +17,7 @@ class PostgresConfigTest {
   @TempDir Path project;
 
   private Project load(String home, String store) throws Exception {
-    Files.writeString(
-        project.resolve("hygge.yml"),
-        """
-        name: shop
-        flows:
-          sales:
-            home:
-        %s
-            store:
-        %s
-            entities: [orders]
-        """
-            .formatted(home.indent(6).stripTrailing(), store.indent(6).stripTrailing()));
-    return ProjectLoader.load(project);
+    return TestProject.load(project, home, store);
   }
 
   @Test

@@ -2,11 +2,8 @@ package dev.hygge.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hygge.config.ProjectLoader;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.ReadRequest;
-import dev.hygge.invoke.FlowInvoker;
-import dev.hygge.invoke.Invocation;
 import dev.hygge.invoke.RunReport;
 import dev.hygge.parquet.ParquetHome;
 import java.nio.file.Files;
@@ -42,13 +39,11 @@ class PostgresFlowTest {
   }
 
   private RunReport run(String yml) throws Exception {
-    Files.writeString(project.resolve("hygge.yml"), yml);
-    return new FlowInvoker(ProjectLoader.load(project)).invoke(Invocation.Manual.all());
+    return TestProject.run(project, yml);
   }
 
   private void csv(String entity, String file, String text) throws Exception {
-    Path directory = Files.createDirectories(project.resolve("landing").resolve(entity));
-    Files.writeString(directory.resolve(file), text);
+    TestProject.csv(project, entity, file, text);
   }
 
   @Test
