@@ -105,9 +105,9 @@ final class RowGroupCopier {
     Target target = null;
     try {
       for (Source source : sources) {
-        try (ParquetFileReader reader = open(source.file());
-            SeekableInputStream in = new FileChannelInput(source.file())) {
-          for (BlockMetaData block : reader.getFooter().getBlocks()) {
+        // The footer was read when the copy was planned: only the row groups' bytes are read now.
+        try (SeekableInputStream in = new FileChannelInput(source.file())) {
+          for (BlockMetaData block : source.footer().getBlocks()) {
             if (target == null) {
               target = new Target(names.next());
             }
