@@ -6,6 +6,7 @@ import dev.hygge.config.Project;
 import dev.hygge.config.Setting;
 import dev.hygge.config.SettingType;
 import dev.hygge.config.Settings;
+import dev.hygge.files.LocalFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +129,7 @@ final class DebugCommand implements Callable<Integer> {
       }
       String text = settings.string(s.name());
       Path path = settings.path(s.name());
-      Path fixed = fixedPrefix(path);
+      Path fixed = LocalFiles.fixedPrefix(path);
       if (direction == Direction.READ) {
         boolean exists = Files.exists(fixed);
         out.printf(
@@ -150,17 +151,5 @@ final class DebugCommand implements Callable<Integer> {
       }
     }
     return ok;
-  }
-
-  /** The part of a path before its first glob character. */
-  private static Path fixedPrefix(Path path) {
-    Path prefix = path.getRoot();
-    for (Path part : path) {
-      if (part.toString().matches(".*[*?\\[{].*")) {
-        break;
-      }
-      prefix = prefix == null ? part : prefix.resolve(part);
-    }
-    return prefix == null ? Path.of(".") : prefix;
   }
 }

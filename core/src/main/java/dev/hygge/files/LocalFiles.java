@@ -87,19 +87,27 @@ public final class LocalFiles {
     return GLOB_CHARACTERS.chars().anyMatch(c -> text.indexOf(c) >= 0);
   }
 
-  private List<Path> glob(Path pattern) throws IOException {
+  /**
+   * The part of a path before its first glob character: the path itself when it has none, else the
+   * directory a glob is matched under. Relative and without a fixed part, it is {@code .}.
+   */
+  public static Path fixedPrefix(Path pattern) {
     Path base = pattern.getRoot();
-    Path rest = null;
     for (Path part : pattern) {
-      if (rest == null && !isGlob(part)) {
-        base = base == null ? part : base.resolve(part);
-      } else {
-        rest = rest == null ? part : rest.resolve(part);
+      if (isGlob(part)) {
+        break;
       }
+      base = base == null ? part : base.resolve(part);
     }
-    if (base == null || !Files.isDirectory(base)) {
+    return base == null ? Path.of(".") : base;
+  }
+
+  private List<Path> glob(Path pattern) throws IOException {
+    Path base = fixedPrefix(pattern);
+    if (!Files.isDirectory(base)) {
       return List.of();
     }
+    Path rest = base.equals(Path.of(".")) ? pattern : base.relativize(pattern);
     PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + rest);
     // A glob whose last part names no extension (landing/** or landing/*) means this format.
     if (rest.getFileName().toString().contains(".")) {
