@@ -7,13 +7,17 @@ import dev.hygge.HyggeException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where an object lives: {@code s3://bucket/prefix/key}, {@code file:///absolute/path} or a local
- * path (made absolute). For {@code s3} the authority is the bucket and the path is the key without
- * a leading slash; for {@code file} the authority is empty and the path is absolute.
+ * Where an object lives: {@code s3://bucket/prefix/key}, {@code gs://bucket/prefix/key}, {@code
+ * abfss://container@account.dfs.core.windows.net/prefix/key} (ADLS Gen2 and OneLake), {@code
+ * az://container/prefix/key} (Azure Blob, the account given by a setting), {@code
+ * file:///absolute/path} or a local path (made absolute). For object stores the authority is the
+ * bucket (or {@code container@host}) and the path is the key without a leading slash; for {@code
+ * file} the authority is empty and the path is absolute.
  */
 public record Location(String scheme, String authority, String path) {
   /** The scheme of local files. */
@@ -22,8 +26,20 @@ public record Location(String scheme, String authority, String path) {
   /** The scheme of Amazon S3 and S3-compatible services. */
   public static final String S3 = "s3";
 
+  /** The scheme of Google Cloud Storage. */
+  public static final String GS = "gs";
+
+  /** The scheme of ADLS Gen2 and OneLake: {@code abfss://container@host/path}. */
+  public static final String ABFSS = "abfss";
+
+  /** The scheme of Azure Blob Storage: {@code az://container/path}. */
+  public static final String AZ = "az";
+
+  private static final Set<String> OBJECT_SCHEMES = Set.of(S3, GS, ABFSS, AZ);
+
   private static final String EXPECTED =
-      "expected s3://bucket/prefix/key, file:///absolute/path or a local path";
+      "expected s3://bucket/key, gs://bucket/key, abfss://container@account.dfs.core.windows.net/key,"
+          + " az://container/key, file:///absolute/path or a local path";
   private static final Pattern URL = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):(.*)");
   private static final Pattern AUTHORITY_AND_PATH = Pattern.compile("//([^/]*)(/.*)?");
 
@@ -60,11 +76,15 @@ public record Location(String scheme, String authority, String path) {
       }
       return local(path.isEmpty() ? "/" : path);
     }
-    if (scheme.equals(S3)) {
+    if (OBJECT_SCHEMES.contains(scheme)) {
       if (authority.isEmpty()) {
-        throw malformed(text, "the bucket is missing");
+        throw malformed(text, "the " + container(scheme) + " is missing");
       }
-      return new Location(S3, authority, path.isEmpty() ? "" : path.substring(1));
+      if (scheme.equals(ABFSS) && !authority.matches("[^@]+@[^@]+")) {
+        throw malformed(
+            text, "write the container and the host as container@account.dfs.core.windows.net");
+      }
+      return new Location(scheme, authority, path.isEmpty() ? "" : path.substring(1));
     }
     throw malformed(text, "scheme '" + scheme + "' is not supported");
   }
@@ -89,6 +109,15 @@ public record Location(String scheme, String authority, String path) {
       return path;
     }
     return scheme + "://" + authority + "/" + path;
+  }
+
+  /** Whether this is a local file or directory. */
+  public boolean isLocal() {
+    return scheme.equals(FILE);
+  }
+
+  private static String container(String scheme) {
+    return scheme.equals(S3) || scheme.equals(GS) ? "bucket" : "container";
   }
 
   private static Location local(String text) {

@@ -21,6 +21,18 @@ class LocationTest {
   }
 
   @Test
+  void parsesGcsAndAzureUrls() {
+    assertThat(Location.parse("gs://sales/landing/a.csv"))
+        .isEqualTo(new Location("gs", "sales", "landing/a.csv"));
+    assertThat(Location.parse("abfss://raw@acme.dfs.core.windows.net/landing/a.csv"))
+        .isEqualTo(new Location("abfss", "raw@acme.dfs.core.windows.net", "landing/a.csv"));
+    assertThat(Location.parse("az://raw/landing/a.csv"))
+        .isEqualTo(new Location("az", "raw", "landing/a.csv"));
+    assertThat(Location.parse("gs://sales/landing/a.csv").isLocal()).isFalse();
+    assertThat(Location.parse("landing/a.csv").isLocal()).isTrue();
+  }
+
+  @Test
   void parsesFileUrlsAndLocalPaths() {
     assertThat(Location.parse("file:///data/orders.parquet"))
         .isEqualTo(new Location("file", "", "/data/orders.parquet"));
@@ -38,7 +50,11 @@ class LocationTest {
         "s3:///orders.csv|the bucket is missing",
         "s3://|the bucket is missing",
         "file://host/data.csv|a file URL has no host, write file:///host/data.csv",
-        "gs://sales/orders.csv|scheme 'gs' is not supported",
+        "gs://|the bucket is missing",
+        "az:///orders.csv|the container is missing",
+        "abfss://acme.dfs.core.windows.net/orders.csv|write the container and the host as"
+            + " container@account.dfs.core.windows.net",
+        "ftp://sales/orders.csv|scheme 'ftp' is not supported",
       })
   void malformedUrlsNameTheTextAndWhatIsExpected(String text, String reason) {
     assertThatThrownBy(() -> Location.parse(text))
@@ -48,7 +64,9 @@ class LocationTest {
                 + text
                 + "': "
                 + reason
-                + " (expected s3://bucket/prefix/key, file:///absolute/path or a local path)")
+                + " (expected s3://bucket/key, gs://bucket/key,"
+                + " abfss://container@account.dfs.core.windows.net/key, az://container/key,"
+                + " file:///absolute/path or a local path)")
         .extracting(e -> ((HyggeException) e).kind())
         .isEqualTo(ErrorKind.CONFIG);
   }
