@@ -124,10 +124,18 @@ final class DebugCommand implements Callable<Integer> {
   private static boolean checkPaths(Settings settings, Direction direction, PrintWriter out) {
     boolean ok = true;
     for (Setting s : settings.declared()) {
-      if (s.type() != SettingType.PATH || settings.optionalString(s.name()).isEmpty()) {
+      boolean location = s.type() == SettingType.LOCATION;
+      if ((s.type() != SettingType.PATH && !location)
+          || settings.optionalString(s.name()).isEmpty()) {
         continue;
       }
       String text = settings.string(s.name());
+      if (location && !settings.location(s.name()).isLocal()) {
+        out.printf(
+            "    check %s: %s is in object storage (hygge debug --credentials reaches it)%n",
+            s.name(), text);
+        continue;
+      }
       Path path = settings.path(s.name());
       Path fixed = LocalFiles.fixedPrefix(path);
       if (direction == Direction.READ) {

@@ -2,6 +2,7 @@ package dev.hygge.config;
 
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import dev.hygge.credentials.Credentials;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.HomeType;
 import dev.hygge.flow.Registry;
@@ -21,11 +22,13 @@ final class EntityAssembler {
   private final Path root;
   private final Registry registry;
   private final ValueResolver resolver;
+  private final Credentials credentials;
 
-  EntityAssembler(Path root, Registry registry, ValueResolver resolver) {
+  EntityAssembler(Path root, Registry registry, ValueResolver resolver, Credentials credentials) {
     this.root = root;
     this.registry = registry;
     this.resolver = resolver;
+    this.credentials = credentials;
   }
 
   /**
@@ -96,7 +99,8 @@ final class EntityAssembler {
           resolved.origin(),
           root,
           declared,
-          resolved.values());
+          resolved.values(),
+          credentials);
     } catch (HyggeException e) {
       throw SecretValues.redact(e, resolved.values());
     }

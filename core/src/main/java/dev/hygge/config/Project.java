@@ -2,6 +2,7 @@ package dev.hygge.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hygge.credentials.Credentials;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +14,25 @@ import java.util.Optional;
  * @param name the project's name
  * @param options project-wide options
  * @param flows the flows in declaration order
+ * @param credentials the named credentials of {@code credentials:}
  */
-public record Project(Path root, String name, ProjectOptions options, List<FlowConfig> flows) {
+public record Project(
+    Path root,
+    String name,
+    ProjectOptions options,
+    List<FlowConfig> flows,
+    Credentials credentials) {
   public Project {
+    requireNonNull(credentials, "credentials is null");
     requireNonNull(root, "root is null");
     requireNonNull(name, "name is null");
     requireNonNull(options, "options is null");
     flows = List.copyOf(requireNonNull(flows, "flows is null"));
+  }
+
+  /** A project without named credentials. */
+  public Project(Path root, String name, ProjectOptions options, List<FlowConfig> flows) {
+    this(root, name, options, flows, Credentials.none());
   }
 
   /** The flow with this name. */

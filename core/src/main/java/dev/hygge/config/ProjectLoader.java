@@ -7,6 +7,7 @@ import static dev.hygge.config.StructureKeys.NAME;
 import static dev.hygge.config.StructureKeys.OPTIONS;
 
 import dev.hygge.HyggeException;
+import dev.hygge.credentials.Credentials;
 import dev.hygge.flow.Registry;
 import io.smallrye.config.SmallRyeConfig;
 import java.nio.file.Files;
@@ -64,6 +65,7 @@ public final class ProjectLoader {
                 profiles));
     String name = projectName(root, settled, bootstrap);
     ProjectOptions projectOptions = options(root, settled, bootstrap);
+    Credentials credentials = new CredentialsReader(root, bootstrap).read(settled);
     Map<String, ConfigValue> defaults =
         runSettings(
             root,
@@ -83,9 +85,9 @@ public final class ProjectLoader {
               + " has no flows: add flows/<flow>/flow.yml (with home: and store:) or a flows:"
               + " block to hygge.yml.");
     }
-    List<FlowConfig> flows = flows(root, tree, options, profiles, registry, defaults);
+    List<FlowConfig> flows = flows(root, tree, options, profiles, registry, defaults, credentials);
     LOG.debug("Loaded project {} from {} with {} flows", name, root, flows.size());
-    return new Project(root, name, projectOptions, flows);
+    return new Project(root, name, projectOptions, flows, credentials);
   }
 
   /**
@@ -123,7 +125,8 @@ public final class ProjectLoader {
       LoadOptions options,
       List<String> profiles,
       Registry registry,
-      Map<String, ConfigValue> defaults) {
+      Map<String, ConfigValue> defaults,
+      Credentials credentials) {
     CommandLineVars.Applied applied = CommandLineVars.apply(tree, options.vars());
     SmallRyeConfig config =
         ConfigSources.build(
@@ -133,7 +136,7 @@ public final class ProjectLoader {
             options.properties(),
             profiles);
     ValueResolver resolver = new ValueResolver(config);
-    EntityAssembler entities = new EntityAssembler(root, registry, resolver);
+    EntityAssembler entities = new EntityAssembler(root, registry, resolver, credentials);
     List<FlowConfig> flows = new ArrayList<>();
     for (Map.Entry<String, YamlNode.Entry> flow :
         ((YamlNode.Mapping) applied.root().value(FLOWS).orElseThrow()).entries().entrySet()) {

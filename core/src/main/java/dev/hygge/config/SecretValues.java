@@ -8,7 +8,7 @@ import java.util.Map;
 /** Keeps resolved values of secret-looking keys out of error messages. */
 final class SecretValues {
   private static final List<String> SECRET_WORDS =
-      List.of("password", "token", "secret", "key", "credential");
+      List.of("password", "token", "secret", "key", "credential", "connection_string");
   static final String MASK = "****";
 
   private SecretValues() {}

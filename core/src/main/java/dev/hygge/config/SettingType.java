@@ -6,6 +6,12 @@ public enum SettingType {
   STRING,
   /** A filesystem path or glob, relative to the project directory unless absolute. */
   PATH,
+  /**
+   * Where files are: a local path or glob as for {@link #PATH}, or an object-storage URL such as
+   * {@code s3://bucket/prefix}, {@code gs://bucket/prefix} or {@code
+   * abfss://container@host/prefix}.
+   */
+  LOCATION,
   /** A whole number. */
   INTEGER,
   /** A byte size: a number of bytes or a number with KB, MB or GB (powers of 1024). */

@@ -3,12 +3,17 @@ package dev.hygge.config;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.HyggeException;
+import dev.hygge.credentials.CredentialUser;
+import dev.hygge.credentials.Credentials;
+import dev.hygge.credentials.NamedCredential;
+import dev.hygge.storage.Location;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The validated settings of one block (a home, a store, project options), each value with its
@@ -17,23 +22,28 @@ import java.util.Optional;
  * constraints a type cannot express.
  */
 public final class Settings {
+  private static final Pattern LOCATION_URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+://.*");
+
   private final String block;
   private final Origin blockOrigin;
   private final Path baseDir;
   private final Map<String, Setting> declared;
   private final Map<String, ConfigValue> values;
+  private final Credentials credentials;
 
   private Settings(
       String block,
       Origin blockOrigin,
       Path baseDir,
       Map<String, Setting> declared,
-      Map<String, ConfigValue> values) {
+      Map<String, ConfigValue> values,
+      Credentials credentials) {
     this.block = block;
     this.blockOrigin = blockOrigin;
     this.baseDir = baseDir;
     this.declared = declared;
     this.values = values;
+    this.credentials = credentials;
   }
 
   /**
@@ -50,14 +60,36 @@ public final class Settings {
       Path baseDir,
       List<Setting> declared,
       Map<String, ConfigValue> values) {
+    return validate(block, blockOrigin, baseDir, declared, values, Credentials.none());
+  }
+
+  /**
+   * Validates {@code values} against the declared settings, in a project with named credentials
+   * that {@link #credential} looks up.
+   *
+   * @throws HyggeException of kind CONFIG naming the file, line and key of the first problem
+   */
+  public static Settings validate(
+      String block,
+      Origin blockOrigin,
+      Path baseDir,
+      List<Setting> declared,
+      Map<String, ConfigValue> values,
+      Credentials credentials) {
     requireNonNull(block, "block is null");
+    requireNonNull(credentials, "credentials is null");
     requireNonNull(blockOrigin, "blockOrigin is null");
     requireNonNull(baseDir, "baseDir is null");
     Map<String, Setting> byName = new LinkedHashMap<>();
     declared.forEach(s -> byName.put(s.name(), s));
     Settings settings =
         new Settings(
-            block, blockOrigin, baseDir, byName, new LinkedHashMap<>(requireNonNull(values)));
+            block,
+            blockOrigin,
+            baseDir,
+            byName,
+            new LinkedHashMap<>(requireNonNull(values)),
+            credentials);
     for (Map.Entry<String, ConfigValue> entry : values.entrySet()) {
       if (!byName.containsKey(entry.getKey())) {
         throw HyggeException.config(
@@ -199,6 +231,37 @@ public final class Settings {
   /** A path setting resolved against the project directory. */
   public Path path(String key) {
     return baseDir.resolve(string(key)).normalize();
+  }
+
+  /**
+   * A location setting: an object-storage URL ({@code s3://}, {@code gs://}, {@code abfss://},
+   * {@code az://}) as written, or a local path resolved against the project directory.
+   *
+   * @throws HyggeException of kind CONFIG naming the key when the URL is malformed
+   */
+  public Location location(String key) {
+    String text = string(key);
+    if (LOCATION_URL.matcher(text).matches()) {
+      try {
+        return Location.parse(text);
+      } catch (HyggeException e) {
+        throw error(key, e.getMessage());
+      }
+    }
+    return Location.of(path(key));
+  }
+
+  /**
+   * The named credential a setting refers to, checked to fit what uses it; empty when the setting
+   * is not given.
+   *
+   * @throws HyggeException of kind CONFIG when the credential is not defined or does not fit
+   */
+  public Optional<NamedCredential> credential(String key, CredentialUser user) {
+    if (!has(key) || string(key).isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(credentials.require(string(key), user, block, origin(key)));
   }
 
   /** A whole-number setting that fits an int. */

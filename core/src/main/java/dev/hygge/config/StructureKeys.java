@@ -43,7 +43,10 @@ public final class StructureKeys {
           Setting.optional(
               CONNECTIONS, SettingType.MAP, "Named connections (reserved; not used yet)."),
           Setting.optional(
-              CREDENTIALS, SettingType.MAP, "Named credentials (reserved; not used yet)."));
+              CREDENTIALS,
+              SettingType.MAP,
+              "Named credentials, each with a type, a method and the method's keys; homes and"
+                  + " stores refer to them by name with credential:."));
 
   /** The keys of a flow ({@code flow.yml} or an entry of {@code flows:}). */
   public static final List<Setting> FLOW =

@@ -38,12 +38,8 @@ record PublishPlan(List<Move> moves, List<String> deletions) {
 
   /** Writes the plan durably (temp file, fsync, atomic rename) into {@code stagingDir}. */
   void write(Path stagingDir) throws IOException {
-    List<String> lines = new ArrayList<>();
-    lines.add(HEADER);
-    moves.forEach(m -> lines.add("move\t" + m.staged() + "\t" + m.published()));
-    deletions.forEach(d -> lines.add("delete\t" + d));
     Path temp = stagingDir.resolve(FILE_NAME + ".tmp");
-    Files.write(temp, lines, StandardCharsets.UTF_8);
+    Files.writeString(temp, encode(), StandardCharsets.UTF_8);
     Durability.force(temp);
     Files.move(temp, stagingDir.resolve(FILE_NAME), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     Durability.force(stagingDir);
@@ -51,9 +47,32 @@ record PublishPlan(List<Move> moves, List<String> deletions) {
 
   /** Reads a plan written by {@link #write}, or fails naming the file and the bad line. */
   static PublishPlan read(Path planFile) throws IOException {
-    List<String> lines = Files.readAllLines(planFile, StandardCharsets.UTF_8);
+    return decode(Files.readString(planFile, StandardCharsets.UTF_8), planFile.toString());
+  }
+
+  /** The plan as text: a header line, then one tab-separated line per move and deletion. */
+  String encode() {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    moves.forEach(
+        m ->
+            text.append("move\t")
+                .append(m.staged())
+                .append('\t')
+                .append(m.published())
+                .append('\n'));
+    deletions.forEach(d -> text.append("delete\t").append(d).append('\n'));
+    return text.toString();
+  }
+
+  /**
+   * The plan {@link #encode} wrote, or a failure naming {@code source} and the bad line.
+   *
+   * @param source where the text was read, for messages
+   */
+  static PublishPlan decode(String text, String source) {
+    List<String> lines = text.lines().toList();
     if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-      throw corrupt(planFile, 1);
+      throw corrupt(source, 1);
     }
     List<Move> moves = new ArrayList<>();
     List<String> deletions = new ArrayList<>();
@@ -64,13 +83,13 @@ record PublishPlan(List<Move> moves, List<String> deletions) {
       } else if (parts.length == 2 && parts[0].equals("delete")) {
         deletions.add(parts[1]);
       } else {
-        throw corrupt(planFile, i + 1);
+        throw corrupt(source, i + 1);
       }
     }
     return new PublishPlan(moves, deletions);
   }
 
-  private static HyggeException corrupt(Path planFile, int line) {
+  private static HyggeException corrupt(String planFile, int line) {
     return new HyggeException(
         ErrorKind.STATE,
         "Publish record "

@@ -27,7 +27,6 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
@@ -42,7 +41,7 @@ public final class ArrowParquetReader implements AutoCloseable {
   /** Values are read from {@link ColumnReader} directly; the converter is never called. */
   private static final PrimitiveConverter UNUSED_CONVERTER = new PrimitiveConverter() {};
 
-  private final Path file;
+  private final ParquetSource file;
   private final int batchSize;
   private final NativeByteBufferAllocator buffers = new NativeByteBufferAllocator();
   private final ParquetFileReader reader;
@@ -67,7 +66,7 @@ public final class ArrowParquetReader implements AutoCloseable {
    */
   public ArrowParquetReader(
       Path file, List<String> columns, int batchSize, BufferAllocator allocator) {
-    this(file, columns, batchSize, allocator, null);
+    this(ParquetSource.local(file), columns, batchSize, allocator, null);
   }
 
   /**
@@ -75,7 +74,11 @@ public final class ArrowParquetReader implements AutoCloseable {
    * columns nullable that the file declares required), as for many files read as one stream.
    */
   ArrowParquetReader(
-      Path file, List<String> columns, int batchSize, BufferAllocator allocator, Schema readAs) {
+      ParquetSource file,
+      List<String> columns,
+      int batchSize,
+      BufferAllocator allocator,
+      Schema readAs) {
     this.file = requireNonNull(file, "file is null");
     requireNonNull(columns, "columns is null");
     requireNonNull(allocator, "allocator is null");
@@ -109,10 +112,10 @@ public final class ArrowParquetReader implements AutoCloseable {
     }
   }
 
-  private static ParquetFileReader open(Path file, NativeByteBufferAllocator buffers) {
+  private static ParquetFileReader open(ParquetSource file, NativeByteBufferAllocator buffers) {
     try {
       return ParquetFileReader.open(
-          new LocalInputFile(file),
+          file.file(),
           ParquetReadOptions.builder(new PlainParquetConfiguration())
               .withAllocator(buffers)
               .build());

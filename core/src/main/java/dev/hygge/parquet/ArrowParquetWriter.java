@@ -26,6 +26,7 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArrowParquetWriter.class);
 
-  private final Path file;
+  private final String file;
   private final Schema schema;
   private final MessageType parquetSchema;
   private final List<ColumnDescriptor> columns;
@@ -75,7 +76,18 @@ public final class ArrowParquetWriter implements AutoCloseable {
    *     a type Parquet cannot hold
    */
   public ArrowParquetWriter(Path file, Schema schema, ParquetWriteOptions options) {
-    this.file = requireNonNull(file, "file is null");
+    this(new FileChannelOutput(requireNonNull(file, "file is null")), schema, options);
+  }
+
+  /**
+   * Creates the output file (local, or an object whose upload is published on {@link #close()}) and
+   * writes its header.
+   *
+   * @throws HyggeException of kind STORE when the file exists or cannot be created, or a column has
+   *     a type Parquet cannot hold
+   */
+  ArrowParquetWriter(OutputFile output, Schema schema, ParquetWriteOptions options) {
+    this.file = requireNonNull(output, "output is null").getPath();
     this.schema = requireNonNull(schema, "schema is null");
     this.options = requireNonNull(options, "options is null");
     this.parquetSchema = ArrowToParquetSchema.convert(schema);
@@ -86,7 +98,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
     try {
       this.fileWriter =
           new ParquetFileWriter(
-              new FileChannelOutput(file),
+              output,
               parquetSchema,
               ParquetFileWriter.Mode.CREATE,
               options.rowGroupSize(),

@@ -4,7 +4,6 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.ReadRequest;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.vector.FieldVector;
@@ -18,7 +17,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class ParquetBatchReader implements BatchReader {
   private final ReadRequest request;
-  private final List<Path> files;
+  private final List<ParquetSource> files;
   private final Schema schema;
   private final VectorSchemaRoot root;
   private ArrowParquetReader current;
@@ -26,18 +25,24 @@ final class ParquetBatchReader implements BatchReader {
   private int filesRead;
   private long bytesOfClosedFiles;
 
-  ParquetBatchReader(ReadRequest request, List<Path> files) {
+  private final AutoCloseable resources;
+
+  /**
+   * @param resources closed with the reader (the object store the files are in)
+   */
+  ParquetBatchReader(ReadRequest request, List<ParquetSource> files, AutoCloseable resources) {
     this.request = request;
     this.files = List.copyOf(files);
+    this.resources = resources;
     this.schema = unionSchema();
     this.root = VectorSchemaRoot.create(schema, request.allocator());
   }
 
   private Schema unionSchema() {
-    Path firstFile = files.get(0);
+    ParquetSource firstFile = files.get(0);
     Schema union = schemaOf(firstFile);
     Schema first = union;
-    for (Path file : files.subList(1, files.size())) {
+    for (ParquetSource file : files.subList(1, files.size())) {
       Schema next = schemaOf(file);
       Optional<String> difference = ParquetSchemaUnion.difference(first, next);
       if (difference.isPresent()) {
@@ -59,9 +64,9 @@ final class ParquetBatchReader implements BatchReader {
     return union;
   }
 
-  private Schema schemaOf(Path file) {
+  private Schema schemaOf(ParquetSource file) {
     try (ArrowParquetReader reader =
-        new ArrowParquetReader(file, request.columns(), 1, request.allocator())) {
+        new ArrowParquetReader(file, request.columns(), 1, request.allocator(), null)) {
       return reader.schema();
     } catch (HyggeException e) {
       throw withEntity(e);
@@ -74,7 +79,7 @@ final class ParquetBatchReader implements BatchReader {
   }
 
   /** The files this reader reads, in order. */
-  List<Path> files() {
+  List<ParquetSource> files() {
     return files;
   }
 
@@ -156,11 +161,17 @@ final class ParquetBatchReader implements BatchReader {
 
   @Override
   public void close() {
-    try (VectorSchemaRoot closingRoot = root) {
+    try (AutoCloseable closingResources = resources;
+        VectorSchemaRoot closingRoot = root) {
       if (current != null) {
         current.close();
         current = null;
       }
+    } catch (HyggeException | IllegalStateException e) {
+      throw e;
+    } catch (Exception e) {
+      throw HyggeException.home(
+          "Cannot read entity " + request.entity() + ": closing its files failed: " + e, e);
     }
   }
 }

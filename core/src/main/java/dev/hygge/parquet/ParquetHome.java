@@ -4,26 +4,46 @@ import static java.util.Objects.requireNonNull;
 
 import dev.hygge.HyggeException;
 import dev.hygge.files.LocalFiles;
+import dev.hygge.files.ObjectFiles;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
+import dev.hygge.storage.ObjectInfo;
+import dev.hygge.storage.ObjectStore;
+import dev.hygge.storage.ObjectStores;
+import dev.hygge.storage.StorageTarget;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A home of Parquet files on the local filesystem: one file, a directory or a glob. */
+/**
+ * A home of Parquet files: one file, a directory or a glob, on local disk or in an object store
+ * (read by ranges: footers and the column chunks asked for).
+ */
 public final class ParquetHome implements Home {
   private static final LocalFiles PARQUET_FILES = new LocalFiles("Parquet", "parquet");
+  private static final ObjectFiles PARQUET_OBJECTS = new ObjectFiles("Parquet", "parquet");
 
-  private final Path path;
-  private final String written;
+  private final StorageTarget target;
 
   /**
+   * @param target the file, directory or glob, and how to reach it
+   */
+  public ParquetHome(StorageTarget target) {
+    this.target = requireNonNull(target, "target is null");
+  }
+
+  /**
+   * A home of local files.
+   *
    * @param path the resolved file, directory or glob
-   * @param written the path as the user wrote it, for {@link #describe()}
+   * @param written the path as the user wrote it, for messages
    */
   public ParquetHome(Path path, String written) {
-    this.path = requireNonNull(path, "path is null");
-    this.written = requireNonNull(written, "written is null");
+    this(
+        new StorageTarget(
+            dev.hygge.storage.Location.of(path),
+            written,
+            dev.hygge.storage.StorageAccess.defaults()));
   }
 
   /**
@@ -35,12 +55,30 @@ public final class ParquetHome implements Home {
   @Override
   public BatchReader open(ReadRequest request) {
     requireNonNull(request, "request is null");
-    List<Path> files = PARQUET_FILES.match(path, written, request.entity());
-    return new ParquetBatchReader(request, files);
+    if (target.isLocal()) {
+      List<Path> files =
+          PARQUET_FILES.match(
+              Path.of(target.location().path()), target.written(), request.entity());
+      return new ParquetBatchReader(
+          request, files.stream().map(ParquetSource::local).toList(), () -> {});
+    }
+    ObjectStore store = ObjectStores.open(target);
+    try {
+      List<ObjectInfo> objects =
+          PARQUET_OBJECTS.match(store, target.location(), target.written(), request.entity());
+      List<ParquetSource> sources =
+          objects.stream()
+              .map(o -> ParquetSource.object(store.open(o.location()), o.size()))
+              .toList();
+      return new ParquetBatchReader(request, sources, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 
   @Override
   public String describe() {
-    return ParquetHomeType.NAME + " " + written;
+    return ParquetHomeType.NAME + " " + target.written();
   }
 }

@@ -5,6 +5,7 @@ import dev.hygge.config.SettingType;
 import dev.hygge.config.Settings;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.HomeType;
+import dev.hygge.storage.StorageSettings;
 import java.util.List;
 
 /** The {@code parquet} home type: Parquet files read from a file, a directory or a glob. */
@@ -13,13 +14,13 @@ public final class ParquetHomeType implements HomeType {
   static final String PATH = "path";
 
   private static final List<Setting> SETTINGS =
-      List.of(
+      StorageSettings.with(
           Setting.required(
               PATH,
-              SettingType.PATH,
+              SettingType.LOCATION,
               "A Parquet file, a directory (every *.parquet file below it, in name order, skipping"
                   + " directories starting with _ or .) or a glob such as"
-                  + " landing/orders/*.parquet or landing/**/*.parquet."));
+                  + " landing/orders/*.parquet or s3://bucket/landing/**/*.parquet."));
 
   @Override
   public String name() {
@@ -28,7 +29,8 @@ public final class ParquetHomeType implements HomeType {
 
   @Override
   public String description() {
-    return "Reads Parquet files from a local path, directory or glob as one stream per entity.";
+    return "Reads Parquet files from a path, directory or glob, local or in object storage, as"
+        + " one stream per entity.";
   }
 
   @Override
@@ -38,6 +40,6 @@ public final class ParquetHomeType implements HomeType {
 
   @Override
   public Home create(Settings settings) {
-    return new ParquetHome(settings.path(PATH), settings.string(PATH));
+    return new ParquetHome(StorageSettings.target(settings, PATH));
   }
 }

@@ -5,6 +5,7 @@ import dev.hygge.config.SettingType;
 import dev.hygge.config.Settings;
 import dev.hygge.flow.Store;
 import dev.hygge.flow.StoreType;
+import dev.hygge.storage.StorageSettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,37 +20,45 @@ public final class ParquetStoreType implements StoreType {
   static final String COPY_ROW_GROUPS = "copy_row_groups";
 
   private static final List<Setting> SETTINGS =
-      List.of(
-          Setting.required(
-              PATH,
-              SettingType.PATH,
-              "Directory the entity's Parquet files are published into (one directory per"
-                  + " entity)."),
-          Setting.choice(
-              COMPRESSION,
-              Arrays.stream(ParquetCompression.values())
-                  .map(c -> c.name().toLowerCase(Locale.ROOT))
-                  .toList(),
-              "snappy",
-              "Compression codec of the written files."),
-          Setting.optional(
-              ROW_GROUP_SIZE,
-              SettingType.SIZE,
-              "64MB",
-              "Target size of a row group; a writer buffers about this much per open file."),
-          Setting.optional(
-              PAGE_SIZE, SettingType.SIZE, "1MB", "Target size of a data page inside a row group."),
-          Setting.optional(
-              TARGET_FILE_SIZE,
-              SettingType.SIZE,
-              "256MB",
-              "A new file is started once the current one reaches about this size."),
-          Setting.optional(
-              COPY_ROW_GROUPS,
-              SettingType.BOOLEAN,
-              "true",
-              "From a Parquet home whose files already have the written columns and codec, copy"
-                  + " row groups as they are instead of decoding and encoding them again."));
+      java.util.stream.Stream.concat(
+              StorageSettings.with(
+                  Setting.required(
+                      PATH,
+                      SettingType.LOCATION,
+                      "Directory the entity's Parquet files are published into (one directory"
+                          + " per entity), local or an object-storage URL such as"
+                          + " s3://bucket/lake/{entity}."))
+                  .stream(),
+              java.util.stream.Stream.of(
+                  Setting.choice(
+                      COMPRESSION,
+                      Arrays.stream(ParquetCompression.values())
+                          .map(c -> c.name().toLowerCase(Locale.ROOT))
+                          .toList(),
+                      "snappy",
+                      "Compression codec of the written files."),
+                  Setting.optional(
+                      ROW_GROUP_SIZE,
+                      SettingType.SIZE,
+                      "64MB",
+                      "Target size of a row group; a writer buffers about this much per open file."),
+                  Setting.optional(
+                      PAGE_SIZE,
+                      SettingType.SIZE,
+                      "1MB",
+                      "Target size of a data page inside a row group."),
+                  Setting.optional(
+                      TARGET_FILE_SIZE,
+                      SettingType.SIZE,
+                      "256MB",
+                      "A new file is started once the current one reaches about this size."),
+                  Setting.optional(
+                      COPY_ROW_GROUPS,
+                      SettingType.BOOLEAN,
+                      "true",
+                      "From a Parquet home whose files already have the written columns and codec, copy"
+                          + " row groups as they are instead of decoding and encoding them again.")))
+          .toList();
 
   @Override
   public String name() {
@@ -58,7 +67,8 @@ public final class ParquetStoreType implements StoreType {
 
   @Override
   public String description() {
-    return "Parquet files in a local directory, staged and published atomically on commit.";
+    return "Parquet files in a local directory or object storage, staged and published"
+        + " atomically on commit.";
   }
 
   @Override
@@ -83,8 +93,7 @@ public final class ParquetStoreType implements StoreType {
       throw settings.error(PAGE_SIZE, "must not exceed row_group_size (" + rowGroupSize + ")");
     }
     return new ParquetStore(
-        settings.path(PATH),
-        settings.string(PATH),
+        StorageSettings.target(settings, PATH),
         new ParquetWriteOptions(
             settings.choice(COMPRESSION, ParquetCompression.class), rowGroupSize, (int) pageSize),
         targetFileSize,

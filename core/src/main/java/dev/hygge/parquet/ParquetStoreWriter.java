@@ -1,16 +1,15 @@
 package dev.hygge.parquet;
 
 import dev.hygge.HyggeException;
-import dev.hygge.files.StagedDirectory;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.CommitResult;
 import dev.hygge.flow.DirectCopy;
 import dev.hygge.flow.StoreWriter;
 import dev.hygge.flow.WriteRequest;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.parquet.io.OutputFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,37 +17,27 @@ import org.slf4j.LoggerFactory;
 final class ParquetStoreWriter implements StoreWriter, DirectCopy {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetStoreWriter.class);
 
-  private final StagedDirectory directory;
+  private final PartStaging staging;
   private final WriteRequest request;
   private final ParquetWriteOptions options;
   private final long targetFileSize;
   private final RowGroups rowGroups;
-  private final StagedDirectory.Staging staging;
   private ArrowParquetWriter current;
   private int files;
   private long closedBytes;
   private boolean finished;
 
   ParquetStoreWriter(
-      StagedDirectory directory,
+      PartStaging staging,
       WriteRequest request,
       ParquetWriteOptions options,
       long targetFileSize,
       RowGroups rowGroups) {
-    this.directory = directory;
+    this.staging = staging;
     this.request = request;
     this.options = options;
     this.targetFileSize = targetFileSize;
     this.rowGroups = rowGroups;
-    int recovered = directory.recover();
-    if (recovered > 0) {
-      LOG.warn(
-          "Entity {}: completed {} publish(es) into {} that an earlier run left unfinished",
-          request.entity(),
-          recovered,
-          directory.finalDir());
-    }
-    this.staging = directory.stage(request.runId());
   }
 
   @Override
@@ -85,9 +74,9 @@ final class ParquetStoreWriter implements StoreWriter, DirectCopy {
     return OptionalLong.of(copier.get().copy(this::nextStagedFile, targetFileSize, progress));
   }
 
-  private Path nextStagedFile() {
+  private OutputFile nextStagedFile() {
     files++;
-    return staging.dir().resolve(String.format("file-%06d.parquet", files));
+    return staging.file(String.format("file-%06d.parquet", files));
   }
 
   private ArrowParquetWriter newFile() {
@@ -113,7 +102,7 @@ final class ParquetStoreWriter implements StoreWriter, DirectCopy {
     if (current != null) {
       closeCurrent();
     }
-    CommitResult result = directory.publish(staging, request.mode());
+    CommitResult result = staging.publish(request.mode());
     finished = true;
     return result;
   }
@@ -134,7 +123,7 @@ final class ParquetStoreWriter implements StoreWriter, DirectCopy {
       current = null;
     }
     try {
-      directory.discard(staging);
+      staging.discard();
     } catch (HyggeException e) {
       if (closeFailure != null) {
         e.addSuppressed(closeFailure);
@@ -153,8 +142,10 @@ final class ParquetStoreWriter implements StoreWriter, DirectCopy {
 
   @Override
   public void close() {
-    if (!finished) {
-      abort();
+    try (PartStaging closing = staging) {
+      if (!finished) {
+        abort();
+      }
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.hygge.parquet;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.DirectCopy;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
 
@@ -41,7 +40,7 @@ final class RowGroupCopier {
   }
 
   /** One source file and its footer. */
-  private record Source(Path file, ParquetMetadata footer) {}
+  private record Source(ParquetSource file, ParquetMetadata footer) {}
 
   /**
    * A copier for the reader's files, or empty when they cannot be copied as they are: the reader
@@ -54,7 +53,7 @@ final class RowGroupCopier {
     CompressionCodecName wanted = codec.codec();
     List<Source> sources = new ArrayList<>();
     MessageType schema = null;
-    for (Path file : reader.files()) {
+    for (ParquetSource file : reader.files()) {
       ParquetMetadata footer = footer(file, reader.entity());
       MessageType fileSchema = footer.getFileMetaData().getSchema();
       if (schema != null && !schema.equals(fileSchema)) {
@@ -73,7 +72,7 @@ final class RowGroupCopier {
     return Optional.of(new RowGroupCopier(List.copyOf(sources), schema, reader.schema()));
   }
 
-  private static ParquetMetadata footer(Path file, String entity) {
+  private static ParquetMetadata footer(ParquetSource file, String entity) {
     try (ParquetFileReader reader = open(file)) {
       return reader.getFooter();
     } catch (IOException | RuntimeException e) {
@@ -82,15 +81,14 @@ final class RowGroupCopier {
     }
   }
 
-  private static ParquetFileReader open(Path file) throws IOException {
+  private static ParquetFileReader open(ParquetSource file) throws IOException {
     return ParquetFileReader.open(
-        new LocalInputFile(file),
-        ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+        file.file(), ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
   }
 
   /** Names the files the copy writes, in order. */
   interface FileNames {
-    Path next();
+    OutputFile next();
   }
 
   /**
@@ -106,7 +104,7 @@ final class RowGroupCopier {
     try {
       for (Source source : sources) {
         // The footer was read when the copy was planned: only the row groups' bytes are read now.
-        try (SeekableInputStream in = new FileChannelInput(source.file())) {
+        try (SeekableInputStream in = source.file().file().newStream()) {
           for (BlockMetaData block : source.footer().getBlocks()) {
             if (target == null) {
               target = new Target(names.next());
@@ -138,14 +136,14 @@ final class RowGroupCopier {
 
   /** A file being written by copying. */
   private final class Target {
-    private final Path file;
+    private final OutputFile file;
     private final ParquetFileWriter writer;
 
-    Target(Path file) throws IOException {
+    Target(OutputFile file) throws IOException {
       this.file = file;
       this.writer =
           new ParquetFileWriter(
-              new FileChannelOutput(file),
+              file,
               parquetSchema,
               ParquetFileWriter.Mode.CREATE,
               ParquetWriteOptions.defaults().rowGroupSize(),
@@ -163,7 +161,7 @@ final class RowGroupCopier {
       } catch (IOException e) {
         // The staged file is incomplete either way and the store's abort removes it.
         org.slf4j.LoggerFactory.getLogger(RowGroupCopier.class)
-            .debug("Cannot close abandoned copy {}", file, e);
+            .debug("Cannot close abandoned copy {}", file.getPath(), e);
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.hygge.storage.local;
 
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import dev.hygge.files.Durability;
 import dev.hygge.storage.InputObject;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.ObjectGlob;
@@ -9,11 +10,13 @@ import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
 import dev.hygge.storage.SupportsListing;
+import dev.hygge.storage.SupportsMove;
 import dev.hygge.storage.WriteMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The local file system as an {@link ObjectStore}: objects are regular files. */
-public final class LocalObjectStore implements ObjectStore, SupportsListing {
+public final class LocalObjectStore implements ObjectStore, SupportsListing, SupportsMove {
   /** Names of in-progress uploads start with this; listings skip them. */
   static final String TEMPORARY_PREFIX = ".hygge-upload-";
 
@@ -93,6 +96,19 @@ public final class LocalObjectStore implements ObjectStore, SupportsListing {
     return list(glob.prefix()).stream()
         .filter(info -> glob.matches(info.location()))
         .collect(Collectors.toList());
+  }
+
+  /** Renames the file atomically and makes the rename durable. */
+  @Override
+  public void move(Location from, Location to) {
+    Path target = path(to);
+    try {
+      Files.createDirectories(target.getParent());
+      Files.move(path(from), target, StandardCopyOption.ATOMIC_MOVE);
+      Durability.force(target.getParent());
+    } catch (IOException e) {
+      throw HyggeException.store("Cannot move " + from + " to " + to + ": " + e, e);
+    }
   }
 
   @Override

@@ -46,7 +46,12 @@ public record S3Endpoint(String region, Optional<URI> endpointOverride) {
                             .backoffStrategy(backoff)
                             .throttlingBackoffStrategy(backoff)
                             .build()));
-    endpointOverride.ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
+    if (endpointOverride.isPresent()) {
+      builder.endpointOverride(endpointOverride.get()).forcePathStyle(true);
+    } else {
+      // A bucket in another region than the client's is reached by following S3's redirect.
+      builder.crossRegionAccessEnabled(true);
+    }
     return builder.build();
   }
 }

@@ -10,6 +10,7 @@ import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
 import dev.hygge.storage.SupportsListing;
+import dev.hygge.storage.SupportsMove;
 import dev.hygge.storage.WriteMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * supplier, asked once on first use, so tests can hand in a client pointed at an emulator; the
  * store closes it.
  */
-public final class S3ObjectStore implements ObjectStore, SupportsListing {
+public final class S3ObjectStore implements ObjectStore, SupportsListing, SupportsMove {
   private static final int NOT_FOUND = 404;
 
   private final Supplier<S3Client> clients;
@@ -125,6 +126,27 @@ public final class S3ObjectStore implements ObjectStore, SupportsListing {
     return list(glob.prefix()).stream()
         .filter(info -> glob.matches(info.location()))
         .collect(Collectors.toList());
+  }
+
+  /** A server-side copy (multipart above 5 GiB), then a delete of the source. */
+  @Override
+  public void move(Location from, Location to) {
+    S3Location source = S3Location.of(from);
+    S3Location target = S3Location.of(to);
+    long size =
+        stat(from)
+            .orElseThrow(
+                () ->
+                    new dev.hygge.HyggeException(
+                        ErrorKind.STORE,
+                        "Cannot move " + from + " to " + to + ": it does not exist"))
+            .size();
+    try {
+      S3Copy.copy(client(), source, target, size);
+      client().deleteObject(b -> b.bucket(source.bucket()).key(source.key()));
+    } catch (SdkException e) {
+      throw S3Failures.translate(e, "move", source, ErrorKind.STORE);
+    }
   }
 
   @Override
