@@ -9,21 +9,13 @@ import dev.hygge.storage.Location;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.ObjectStoreContract;
 import dev.hygge.storage.OutputObject;
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import dev.hygge.testing.S3Emulator;
 import java.util.UUID;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -32,48 +24,21 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class S3ObjectStoreTest extends ObjectStoreContract {
   private static final String BUCKET = "hygge-test";
-  private static final String ACCESS_KEY = "hygge-access";
-  private static final String SECRET_KEY = "hygge-secret";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-
-  private static S3Proxy proxy;
-  private static URI endpoint;
+  private static S3Emulator s3;
 
   private S3ObjectStore store;
   private Location root;
 
   @BeforeAll
-  static void startS3Proxy() throws Exception {
-    proxy =
-        S3Proxy.builder()
-            .blobStore(new TransientNio2BlobStore())
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .build();
-    proxy.start();
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (!"STARTED".equals(proxy.getState())) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(
-            "s3proxy did not start within "
-                + START_TIMEOUT
-                + " (state "
-                + proxy.getState()
-                + "); it runs in-process from org.gaul:s3proxy, check that the test classpath"
-                + " has it and that loopback ports can be bound");
-      }
-      Thread.sleep(20);
-    }
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    try (S3Client client = newClient()) {
-      client.createBucket(b -> b.bucket(BUCKET));
-    }
+  static void startS3() throws Exception {
+    s3 = S3Emulator.start();
+    s3.createBucket(BUCKET);
   }
 
   @AfterAll
-  static void stopS3Proxy() throws Exception {
-    if (proxy != null) {
-      proxy.stop();
+  static void stopS3() throws Exception {
+    if (s3 != null) {
+      s3.close();
     }
   }
 
@@ -168,9 +133,6 @@ class S3ObjectStoreTest extends ObjectStoreContract {
   }
 
   private static S3Client newClient() {
-    return new S3Endpoint("us-east-1", Optional.of(endpoint))
-        .newClient(
-            options(),
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+    return s3.client(options());
   }
 }
