@@ -24,6 +24,6 @@ class LocalStagedObjectsTest extends StagedObjectsContract {
 
   @Override
   protected Location root() {
-    return Location.parse(temp.toString() + "/");
+    return new Location(Location.FILE, "", temp.toAbsolutePath() + "/");
   }
 }

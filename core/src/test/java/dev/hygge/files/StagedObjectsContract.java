@@ -192,7 +192,7 @@ abstract class StagedObjectsContract {
     @Override
     public void move(Location from, Location to) {
       if (moves.incrementAndGet() == crashAt) {
-        throw HyggeException.store("injected crash before moving " + from);
+        throw new HyggeException(ErrorKind.STORE, "injected crash before moving " + from);
       }
       ((SupportsMove) delegate).move(from, to);
     }
