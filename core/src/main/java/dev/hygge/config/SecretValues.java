@@ -10,12 +10,17 @@ final class SecretValues {
   private static final List<String> SECRET_WORDS =
       List.of("password", "token", "secret", "key", "credential", "connection_string");
   static final String MASK = "****";
+  private static final String CREDENTIAL_REFERENCE = "credential";
 
   private SecretValues() {}
 
   /** Whether a key looks like it holds a secret ({@code password}, {@code api_key}, ...). */
   static boolean looksSecret(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
+    if (lower.equals(CREDENTIAL_REFERENCE)) {
+      // credential: names a credential defined under credentials:; the name is no secret.
+      return false;
+    }
     return SECRET_WORDS.stream().anyMatch(lower::contains);
   }
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * constraints a type cannot express.
  */
 public final class Settings {
-  private static final Pattern LOCATION_URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+://.*");
+  private static final Pattern LOCATION_URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
   private final String block;
   private final Origin blockOrigin;
