@@ -5,7 +5,6 @@ import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -28,7 +27,7 @@ public final class CsvBatchReader implements BatchReader {
   private final String entity;
   private final CsvOptions options;
   private final CsvLayout layout;
-  private final List<Path> files;
+  private final List<CsvSource> files;
   private final CsvFileNames names;
   private final int batchSize;
   private final VectorSchemaRoot root;
@@ -50,14 +49,17 @@ public final class CsvBatchReader implements BatchReader {
   private volatile int filesRead;
   private long rejectedRows;
   private boolean finished;
+  private final AutoCloseable resources;
 
   CsvBatchReader(
       String entity,
       CsvOptions options,
       CsvLayout layout,
-      List<Path> files,
+      List<CsvSource> files,
       int batchSize,
-      BufferAllocator allocator) {
+      BufferAllocator allocator,
+      AutoCloseable resources) {
+    this.resources = resources;
     this.entity = entity;
     this.options = options;
     this.layout = layout;
@@ -233,9 +235,9 @@ public final class CsvBatchReader implements BatchReader {
     if (nextFile >= files.size()) {
       return false;
     }
-    Path file = files.get(nextFile++);
-    currentName = names.display(file);
-    current = CsvFileInput.open(file, currentName, options, entity);
+    CsvSource file = files.get(nextFile++);
+    currentName = file.name();
+    current = CsvFileInput.open(file, options, entity);
     filesRead++;
     if (layout.header().isPresent()) {
       List<String> header = current.header().orElseThrow();
@@ -264,12 +266,7 @@ public final class CsvBatchReader implements BatchReader {
     if (current == null) {
       return 0;
     }
-    try {
-      return current.bytesRead();
-    } catch (IOException e) {
-      throw HyggeException.home(
-          "Cannot read entity " + entity + ": cannot tell the position in " + currentName, e);
-    }
+    return current.bytesRead();
   }
 
   private void closeCurrent() throws IOException {
@@ -318,12 +315,15 @@ public final class CsvBatchReader implements BatchReader {
   @Override
   public void close() {
     finish();
-    try (root;
+    try (AutoCloseable closingResources = resources;
+        root;
         rejects) {
       if (current != null) {
         closeCurrent();
       }
-    } catch (IOException e) {
+    } catch (HyggeException e) {
+      throw e;
+    } catch (Exception e) {
       throw HyggeException.home(
           "Cannot read entity " + entity + ": closing CSV files failed: " + e, e);
     }

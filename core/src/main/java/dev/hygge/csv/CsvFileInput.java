@@ -6,10 +6,6 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,21 +15,18 @@ import java.util.Optional;
  * header, and the header's column names. The caller closes it.
  */
 final class CsvFileInput implements AutoCloseable {
-  private final Path file;
   private final String displayName;
-  private final FileChannel channel;
+  private final CountingInputStream bytes;
   private final CsvRecordParser parser;
   private final Optional<List<String>> header;
 
   private CsvFileInput(
-      Path file,
       String displayName,
-      FileChannel channel,
+      CountingInputStream bytes,
       CsvRecordParser parser,
       Optional<List<String>> header) {
-    this.file = file;
     this.displayName = displayName;
-    this.channel = channel;
+    this.bytes = bytes;
     this.parser = parser;
     this.header = header;
   }
@@ -46,11 +39,10 @@ final class CsvFileInput implements AutoCloseable {
    * @throws IOException when the file cannot be opened or read
    * @throws HyggeException of kind HOME when the header line is malformed
    */
-  static CsvFileInput open(Path file, String displayName, CsvOptions options, String entity)
-      throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+  static CsvFileInput open(CsvSource source, CsvOptions options, String entity) throws IOException {
+    String displayName = source.name();
+    CountingInputStream bytes = new CountingInputStream(source.opener().open());
     try {
-      InputStream bytes = Channels.newInputStream(channel);
       InputStream utf8 =
           options.encoding().equals(UTF_8)
               ? bytes
@@ -83,19 +75,15 @@ final class CsvFileInput implements AutoCloseable {
         }
         header = Optional.of(List.copyOf(names));
       }
-      return new CsvFileInput(file, displayName, channel, parser, header);
+      return new CsvFileInput(displayName, bytes, parser, header);
     } catch (IOException | RuntimeException e) {
       try {
-        channel.close();
+        bytes.close();
       } catch (IOException closing) {
         e.addSuppressed(closing);
       }
       throw e;
     }
-  }
-
-  Path file() {
-    return file;
   }
 
   /** The file as messages name it. */
@@ -113,13 +101,13 @@ final class CsvFileInput implements AutoCloseable {
   }
 
   /** Bytes of the file consumed so far; only while open. */
-  long bytesRead() throws IOException {
-    return channel.position();
+  long bytesRead() {
+    return bytes.count();
   }
 
   @Override
   public void close() throws IOException {
-    try (channel) {
+    try (bytes) {
       parser.close();
     }
   }

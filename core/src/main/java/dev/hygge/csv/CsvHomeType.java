@@ -5,6 +5,7 @@ import dev.hygge.config.SettingType;
 import dev.hygge.config.Settings;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.HomeType;
+import dev.hygge.storage.StorageSettings;
 import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,80 +36,88 @@ public final class CsvHomeType implements HomeType {
       "rejects/" + CsvOptions.ENTITY_PLACEHOLDER + ".csv";
 
   private static final List<Setting> SETTINGS =
-      List.of(
-          Setting.required(
-              PATH,
-              SettingType.PATH,
-              "A CSV file, a directory (its *.csv files, sorted by name, skipping names that start"
-                  + " with _ or .) or a glob such as landing/orders/*.csv or landing/**/*.csv."),
-          Setting.optional(
-              HEADER,
-              SettingType.BOOLEAN,
-              "true",
-              "Whether the first line holds column names; when false, columns are named by"
-                  + " 'schema' in order, then column_1, column_2, ..."),
-          Setting.optional(
-              DELIMITER,
-              SettingType.STRING,
-              ",",
-              "The single character between fields; write \\t or tab for a tab."),
-          Setting.optional(
-              QUOTE, SettingType.STRING, "\"", "The character that encloses quoted fields."),
-          Setting.optional(
-              ESCAPE,
-              SettingType.STRING,
-              "Escapes a quote inside a quoted field: by default the quote itself (doubled quotes,"
-                  + " RFC 4180); may be \\ (backslash escapes the next character)."),
-          Setting.optional(
-              ENCODING,
-              SettingType.STRING,
-              "UTF-8",
-              "The character set of the files, e.g. UTF-8, ISO-8859-1, windows-1252."),
-          Setting.optional(
-              NULL_VALUES,
-              SettingType.LIST,
-              "[\"\"]",
-              "Unquoted field texts that mean null; a quoted field is always a value, so \"\" is an"
-                  + " empty string."),
-          Setting.optional(
-              SKIP_ROWS,
-              SettingType.INTEGER,
-              "0",
-              "Lines to skip before the header (or first row)."),
-          Setting.optional(
-              SCHEMA,
-              SettingType.MAP,
-              "Declared column types (column: type) with types string, int32, int64, float64,"
-                  + " boolean, date, timestamp, timestamptz, decimal(p,s); other columns are"
-                  + " inferred."),
-          Setting.optional(
-              INFER_ROWS,
-              SettingType.INTEGER,
-              "10000",
-              "Rows of the first file sampled to infer the types of undeclared columns."),
-          Setting.choice(
-              ON_BAD_ROW,
-              List.of("fail", "reject"),
-              "fail",
-              "fail stops at the first bad row naming file, line and column; reject appends bad"
-                  + " rows to reject_path and goes on."),
-          Setting.optional(
-              REJECT_PATH,
-              SettingType.PATH,
-              DEFAULT_REJECT_PATH,
-              "Where on_bad_row: reject appends bad rows (a CSV with columns"
-                  + " file,line,reason,raw); {entity} stands for the flow.entity name."),
-          Setting.optional(
-              READ_BUFFER,
-              SettingType.SIZE,
-              "1MB",
-              "Bytes read from a file at a time; the buffer grows to hold a longer record."),
-          Setting.optional(
-              MAX_RECORD_SIZE,
-              SettingType.SIZE,
-              "64MB",
-              "The longest record (row) read; a longer one, usually an unterminated quote, fails"
-                  + " the read."));
+      java.util.stream.Stream.concat(
+              StorageSettings.with(
+                  Setting.required(
+                      PATH,
+                      SettingType.LOCATION,
+                      "A CSV file, a directory (its *.csv files, sorted by name, skipping names"
+                          + " that start with _ or .) or a glob such as landing/orders/*.csv or"
+                          + " s3://bucket/landing/**/*.csv."))
+                  .stream(),
+              java.util.stream.Stream.of(
+                  Setting.optional(
+                      HEADER,
+                      SettingType.BOOLEAN,
+                      "true",
+                      "Whether the first line holds column names; when false, columns are named by"
+                          + " 'schema' in order, then column_1, column_2, ..."),
+                  Setting.optional(
+                      DELIMITER,
+                      SettingType.STRING,
+                      ",",
+                      "The single character between fields; write \\t or tab for a tab."),
+                  Setting.optional(
+                      QUOTE,
+                      SettingType.STRING,
+                      "\"",
+                      "The character that encloses quoted fields."),
+                  Setting.optional(
+                      ESCAPE,
+                      SettingType.STRING,
+                      "Escapes a quote inside a quoted field: by default the quote itself (doubled quotes,"
+                          + " RFC 4180); may be \\ (backslash escapes the next character)."),
+                  Setting.optional(
+                      ENCODING,
+                      SettingType.STRING,
+                      "UTF-8",
+                      "The character set of the files, e.g. UTF-8, ISO-8859-1, windows-1252."),
+                  Setting.optional(
+                      NULL_VALUES,
+                      SettingType.LIST,
+                      "[\"\"]",
+                      "Unquoted field texts that mean null; a quoted field is always a value, so \"\" is an"
+                          + " empty string."),
+                  Setting.optional(
+                      SKIP_ROWS,
+                      SettingType.INTEGER,
+                      "0",
+                      "Lines to skip before the header (or first row)."),
+                  Setting.optional(
+                      SCHEMA,
+                      SettingType.MAP,
+                      "Declared column types (column: type) with types string, int32, int64, float64,"
+                          + " boolean, date, timestamp, timestamptz, decimal(p,s); other columns are"
+                          + " inferred."),
+                  Setting.optional(
+                      INFER_ROWS,
+                      SettingType.INTEGER,
+                      "10000",
+                      "Rows of the first file sampled to infer the types of undeclared columns."),
+                  Setting.choice(
+                      ON_BAD_ROW,
+                      List.of("fail", "reject"),
+                      "fail",
+                      "fail stops at the first bad row naming file, line and column; reject appends bad"
+                          + " rows to reject_path and goes on."),
+                  Setting.optional(
+                      REJECT_PATH,
+                      SettingType.PATH,
+                      DEFAULT_REJECT_PATH,
+                      "Where on_bad_row: reject appends bad rows (a CSV with columns"
+                          + " file,line,reason,raw); {entity} stands for the flow.entity name."),
+                  Setting.optional(
+                      READ_BUFFER,
+                      SettingType.SIZE,
+                      "1MB",
+                      "Bytes read from a file at a time; the buffer grows to hold a longer record."),
+                  Setting.optional(
+                      MAX_RECORD_SIZE,
+                      SettingType.SIZE,
+                      "64MB",
+                      "The longest record (row) read; a longer one, usually an unterminated quote, fails"
+                          + " the read.")))
+          .toList();
 
   @Override
   public String name() {
@@ -172,7 +181,7 @@ public final class CsvHomeType implements HomeType {
             settings.string(REJECT_PATH),
             (int) readBuffer,
             (int) maxRecord);
-    return new CsvHome(options);
+    return new CsvHome(options, StorageSettings.target(settings, PATH));
   }
 
   private static byte punctuation(Settings settings, String key, String text) {

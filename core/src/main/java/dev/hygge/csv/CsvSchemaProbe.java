@@ -3,7 +3,6 @@ package dev.hygge.csv;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -22,12 +21,10 @@ final class CsvSchemaProbe {
 
   private final CsvOptions options;
   private final String entity;
-  private final CsvFileNames names;
 
-  CsvSchemaProbe(CsvOptions options, String entity, CsvFileNames names) {
+  CsvSchemaProbe(CsvOptions options, String entity) {
     this.options = options;
     this.entity = entity;
-    this.names = names;
   }
 
   /**
@@ -37,23 +34,22 @@ final class CsvSchemaProbe {
    * @throws HyggeException of kind HOME for unreadable files, duplicate or unknown columns, and of
    *     kind CONFIG for declared columns the files do not have
    */
-  CsvLayout probe(List<Path> files, List<String> requested) {
-    for (Path file : files) {
-      try (CsvFileInput input = CsvFileInput.open(file, names.display(file), options, entity)) {
+  CsvLayout probe(List<CsvSource> files, List<String> requested) {
+    for (CsvSource file : files) {
+      try (CsvFileInput input = CsvFileInput.open(file, options, entity)) {
         Optional<List<String>> columns = columnsOf(input);
         if (columns.isPresent()) {
           return layout(input, columns.get(), requested);
         }
       } catch (CsvRecordTooLongException e) {
         throw HyggeException.home(
-            "Cannot read entity " + entity + ": in " + names.display(file) + ", " + e.getMessage(),
-            e);
+            "Cannot read entity " + entity + ": in " + file.name() + ", " + e.getMessage(), e);
       } catch (IOException e) {
         throw HyggeException.home(
             "Cannot read entity "
                 + entity
                 + ": cannot read "
-                + names.display(file)
+                + file.name()
                 + ": "
                 + e
                 + "; check the file and its 'encoding:'",
@@ -77,7 +73,7 @@ final class CsvSchemaProbe {
         select(declared, requested),
         new CsvTypeInference(declared.size()),
         Optional.empty(),
-        names.display(files.get(0)));
+        files.get(0).name());
   }
 
   /** The file's column names; empty when the file has no header line (or no row) at all. */

@@ -37,6 +37,15 @@ class CsvHomeTypeTest {
         .extracting(Setting::name)
         .containsExactly(
             "path",
+            "provider",
+            "bucket",
+            "container",
+            "account",
+            "workspace",
+            "credential",
+            "region",
+            "endpoint",
+            "part_size",
             "header",
             "delimiter",
             "quote",

@@ -206,6 +206,60 @@ class ObjectStorageFlowTest {
         .doesNotContain("not-the-secret");
   }
 
+  @Test
+  void csvFilesAreStreamedOutOfTheBucket() throws Exception {
+    writeProject("compression: zstd");
+    try (S3ObjectStore store =
+        new S3ObjectStore(() -> s3.client(S3Options.defaults()), S3Options.defaults())) {
+      for (int file = 1; file <= 2; file++) {
+        StringBuilder csv = new StringBuilder("id,name\n");
+        for (int i = 0; i < 1000; i++) {
+          csv.append(file * 1000 + i).append(",n").append(i).append('\n');
+        }
+        try (OutputObject out =
+            store.create(
+                Location.parse(
+                    "s3://"
+                        + BUCKET
+                        + "/"
+                        + project.getFileName()
+                        + "/csv/customers/"
+                        + file
+                        + ".csv"))) {
+          out.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          out.commit();
+        }
+      }
+    }
+    Files.writeString(
+        project.resolve("hygge.yml"),
+        Files.readString(project.resolve("hygge.yml"))
+            + """
+              crm:
+                home:
+                  type: csv
+                  path: s3://%s/%s/csv
+                  endpoint: %s
+                  credential: lake
+                store:
+                  type: parquet
+                  path: out
+                entities: [customers]
+            """
+                .formatted(BUCKET, project.getFileName(), s3.endpoint()));
+
+    RunReport crm = run("crm", RunType.FULL_DROP);
+
+    assertThat(crm.entities().get(0).error()).isEmpty();
+    assertThat(crm.totalRows()).isEqualTo(2000);
+    assertThat(
+            duckdb(
+                "SELECT count(*) || ' ' || min(id) || ' ' || max(id) FROM '"
+                    + project.resolve("out/customers")
+                    + "/*.parquet'"))
+        .isEqualTo("2000 1000 2999");
+  }
+
   private static String duckdb(String sql) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
