@@ -7,6 +7,7 @@ import dev.hygge.config.Setting;
 import dev.hygge.config.SettingType;
 import dev.hygge.config.Settings;
 import dev.hygge.files.LocalFiles;
+import dev.hygge.storage.AccessCheck;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,9 @@ final class DebugCommand implements Callable<Integer> {
       Pattern.compile("(?i).*(password|secret|token|key|credential|sas).*");
   private static final String MASK = "********";
 
+  /** The key that names a credential defined under credentials:; the name is no secret. */
+  private static final String CREDENTIAL_NAME = "credential";
+
   /** A secret written inside a value, e.g. {@code jdbc:postgresql://h/db?password=x}. */
   private static final Pattern INLINE_SECRET =
       Pattern.compile("(?i)\\b(password|secret|token|sig|key)=[^&;\\s]*");
@@ -47,6 +51,13 @@ final class DebugCommand implements Callable<Integer> {
       paramLabel = "FLOW.ENTITY",
       description = "Only this entity (flow.entity).")
   String entity;
+
+  @Option(
+      names = "--credentials",
+      description =
+          "Also make one real, read-only request with each named credential where it is used"
+              + " (object metadata of each home's and store's path) and report the outcome.")
+  boolean credentials;
 
   @Override
   public Integer call() {
@@ -88,6 +99,9 @@ final class DebugCommand implements Callable<Integer> {
       throw dev.hygge.HyggeException.config(
           "No entity named '" + entity + "'. Run 'hygge list entities' to see them.");
     }
+    if (credentials) {
+      ok &= new CredentialTable(out).print(AccessCheck.run(loaded));
+    }
     out.println();
     out.println(ok ? "All checks passed." : "Some checks failed (see above).");
     out.flush();
@@ -101,7 +115,7 @@ final class DebugCommand implements Callable<Integer> {
       String source;
       if (given != null) {
         shown =
-            SECRET.matcher(s.name()).matches()
+            SECRET.matcher(s.name()).matches() && !s.name().equals(CREDENTIAL_NAME)
                 ? MASK
                 : INLINE_SECRET.matcher(String.valueOf(given.value())).replaceAll("$1=" + MASK);
         source = given.origin().toString();
