@@ -15,6 +15,9 @@ import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.ObjectStoreContract;
 import dev.hygge.storage.OutputObject;
 import dev.hygge.testing.Azurite;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -145,6 +148,42 @@ class AzureBlobObjectStoreTest extends ObjectStoreContract {
           .extracting(e -> ((HyggeException) e).kind())
           .isEqualTo(ErrorKind.CREDENTIAL);
     }
+  }
+
+  @Test
+  void connectionDroppedMidUploadLeavesNothing() throws IOException {
+    Location location = root.resolve("dropped.bin");
+    AzureOptions impatient = options().withRetries(2, Duration.ofMillis(1), Duration.ofMillis(10));
+    try (LoopbackProxy proxy = new LoopbackProxy(azurite.blobPort());
+        AzureBlobObjectStore proxied =
+            new AzureBlobObjectStore(
+                Optional.of(Azurite.ACCOUNT),
+                account ->
+                    AzureEndpoint.local(
+                            Azurite.ACCOUNT,
+                            URI.create("http://127.0.0.1:" + proxy.port() + "/" + Azurite.ACCOUNT))
+                        .newBlobClient(
+                            impatient,
+                            new StorageSharedKeyCredential(Azurite.ACCOUNT, Azurite.ACCOUNT_KEY)),
+                impatient)) {
+      byte[] block = new byte[AzureOptions.MIN_BLOCK_SIZE];
+      try (OutputObject out = proxied.createOrOverwrite(location)) {
+        out.write(block);
+        out.write(block);
+        proxy.cut();
+
+        assertThatThrownBy(() -> out.write(block))
+            .isInstanceOf(HyggeException.class)
+            .hasMessageStartingWith("Cannot write " + location + ": ")
+            .hasMessageEndingWith(
+                "(gave up after 2 attempts; check the network and the endpoint of storage account"
+                    + " 'devstoreaccount1')")
+            .extracting(e -> ((HyggeException) e).kind())
+            .isEqualTo(ErrorKind.STORE);
+      }
+    }
+    assertThat(store.exists(location)).isFalse();
+    assertThat(store.list(root)).isEmpty();
   }
 
   @Test
