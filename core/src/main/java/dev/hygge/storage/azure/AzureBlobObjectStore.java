@@ -25,6 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,6 +43,9 @@ public final class AzureBlobObjectStore implements ObjectStore, SupportsListing 
   private final AzureOptions options;
   private final Map<String, BlobServiceClient> clientsByAccount = new ConcurrentHashMap<>();
   private final Set<String> containersSeen = ConcurrentHashMap.newKeySet();
+  // Stages blocks in the background; the number in flight is bounded per upload by maxConcurrency.
+  private final AtomicInteger uploadThreads = new AtomicInteger();
+  private final ExecutorService uploads = Executors.newCachedThreadPool(this::uploadThread);
 
   /**
    * A store over the accounts the factory builds clients for.
@@ -67,14 +73,14 @@ public final class AzureBlobObjectStore implements ObjectStore, SupportsListing 
     if (stat(location).isPresent()) {
       throw AzureFailures.exists(azure, null);
     }
-    return new AzureBlobOutputObject(azure, blob(azure), WriteMode.CREATE, options);
+    return new AzureBlobOutputObject(azure, blob(azure), WriteMode.CREATE, options, uploads);
   }
 
   @Override
   public OutputObject createOrOverwrite(Location location) {
     AzureLocation azure = locate(location);
     requireContainer(azure, "write");
-    return new AzureBlobOutputObject(azure, blob(azure), WriteMode.OVERWRITE, options);
+    return new AzureBlobOutputObject(azure, blob(azure), WriteMode.OVERWRITE, options, uploads);
   }
 
   @Override
@@ -141,9 +147,13 @@ public final class AzureBlobObjectStore implements ObjectStore, SupportsListing 
         .collect(Collectors.toList());
   }
 
-  /** The service clients hold no resources of their own beyond the shared HTTP client. */
+  /**
+   * Stops the upload threads once their blocks are sent; the service clients hold nothing else of
+   * their own.
+   */
   @Override
   public void close() {
+    uploads.shutdown();
     clientsByAccount.clear();
   }
 
@@ -185,6 +195,12 @@ public final class AzureBlobObjectStore implements ObjectStore, SupportsListing 
       throw AzureFailures.missingContainer(location, action, null);
     }
     containersSeen.add(key);
+  }
+
+  private Thread uploadThread(Runnable task) {
+    Thread thread = new Thread(task, "hygge-azure-upload-" + uploadThreads.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
   }
 
   private static String containerKey(AzureLocation location) {

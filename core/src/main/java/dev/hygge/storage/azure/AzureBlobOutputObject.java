@@ -20,13 +20,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
- * Streams a block blob: bytes collect in one block-sized buffer, and each full buffer is staged as
- * an uncommitted block. Committing stages the rest and commits the block list (with {@code
- * If-None-Match: *} for {@link WriteMode#CREATE}); an object smaller than one block is a single
- * {@code Put Blob}. Closing without a commit stages nothing more: uncommitted blocks are invisible
- * to readers and listings, and the service discards them after a week.
+ * Streams a block blob: bytes collect in a block-sized buffer, and each full buffer is staged as an
+ * uncommitted block, up to {@link AzureOptions#maxConcurrency()} at once. Committing stages the
+ * rest, waits for every block, and commits the block list (with {@code If-None-Match: *} for {@link
+ * WriteMode#CREATE}); an object smaller than one block is a single {@code Put Blob}. Closing
+ * without a commit stages nothing more: uncommitted blocks are invisible to readers and listings,
+ * and the service discards them after a week.
  */
 final class AzureBlobOutputObject extends OutputObject {
   private static final org.slf4j.Logger LOG =
@@ -41,7 +43,8 @@ final class AzureBlobOutputObject extends OutputObject {
   private final BlockBlobClient blob;
   private final WriteMode mode;
   private final int attempts;
-  private final byte[] buffer;
+  private final int blockSize;
+  private final BlockStager stager;
   private final List<String> blockIds = new ArrayList<>();
   // Block ids of one blob must all have the same length; a random upload id keeps two writers'
   // uncommitted blocks of the same blob apart.
@@ -51,12 +54,17 @@ final class AzureBlobOutputObject extends OutputObject {
   private boolean done;
 
   AzureBlobOutputObject(
-      AzureLocation location, BlockBlobClient blob, WriteMode mode, AzureOptions options) {
+      AzureLocation location,
+      BlockBlobClient blob,
+      WriteMode mode,
+      AzureOptions options,
+      Executor executor) {
     this.location = location;
     this.blob = blob;
     this.mode = mode;
     this.attempts = options.maxAttempts();
-    this.buffer = new byte[options.blockSize()];
+    this.blockSize = options.blockSize();
+    this.stager = new BlockStager(blob, executor, options.maxConcurrency(), blockSize);
   }
 
   @Override
@@ -75,13 +83,13 @@ final class AzureBlobOutputObject extends OutputObject {
     int at = offset;
     int left = length;
     while (left > 0) {
-      int chunk = Math.min(left, buffer.length - filled);
-      System.arraycopy(bytes, at, buffer, filled, chunk);
+      int chunk = Math.min(left, blockSize - filled);
+      System.arraycopy(bytes, at, stager.buffer(), filled, chunk);
       filled += chunk;
       at += chunk;
       left -= chunk;
       position += chunk;
-      if (filled == buffer.length) {
+      if (filled == blockSize) {
         stageBlock();
       }
     }
@@ -94,17 +102,24 @@ final class AzureBlobOutputObject extends OutputObject {
     try {
       if (blockIds.isEmpty()) {
         BlockBlobSimpleUploadOptions upload =
-            new BlockBlobSimpleUploadOptions(new ByteArrayInputStream(buffer, 0, filled), filled)
+            new BlockBlobSimpleUploadOptions(
+                    new ByteArrayInputStream(stager.buffer(), 0, filled), filled)
                 .setRequestConditions(conditions());
         item = blob.uploadWithResponse(upload, null, Context.NONE).getValue();
       } else {
         if (filled > 0) {
           stageBlock();
         }
+        stager.awaitAll();
         BlockBlobCommitBlockListOptions commit =
             new BlockBlobCommitBlockListOptions(blockIds).setRequestConditions(conditions());
         item = blob.commitBlockListWithResponse(commit, null, Context.NONE).getValue();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done = true;
+      throw HyggeException.store(
+          "Interrupted while writing " + location + ": nothing was committed", e);
     } catch (RuntimeException e) {
       done = true;
       if (e instanceof HttpResponseException http && AzureFailures.isAlreadyExists(http)) {
@@ -120,6 +135,8 @@ final class AzureBlobOutputObject extends OutputObject {
   @Override
   public void close() {
     if (!done && !blockIds.isEmpty()) {
+      done = true;
+      awaitQuietly();
       LOG.debug(
           "Left {} uncommitted blocks of {}: invisible, and discarded by the service",
           blockIds.size(),
@@ -137,7 +154,7 @@ final class AzureBlobOutputObject extends OutputObject {
               + ": a block blob holds at most "
               + MAX_BLOCKS
               + " blocks of "
-              + buffer.length
+              + blockSize
               + " bytes (raise the block size)",
           null);
     }
@@ -145,14 +162,33 @@ final class AzureBlobOutputObject extends OutputObject {
         Base64.getEncoder()
             .encodeToString(String.format("%s-%06d", uploadId, blockIds.size()).getBytes(UTF_8));
     try {
-      // A ByteArrayInputStream supports mark/reset, so the client can resend it on a retry.
-      blob.stageBlock(id, new ByteArrayInputStream(buffer, 0, filled), filled);
+      stager.stage(id, filled);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done = true;
+      throw HyggeException.store(
+          "Interrupted while writing " + location + ": nothing was committed", e);
     } catch (RuntimeException e) {
       done = true;
+      awaitQuietly();
       throw AzureFailures.translate(e, "write", location, ErrorKind.STORE, attempts);
     }
     blockIds.add(id);
     filled = 0;
+  }
+
+  /**
+   * Waits for blocks still in flight before giving up on the upload, so none is sent after its
+   * writer is gone; their outcome no longer matters, as they will never be committed.
+   */
+  private void awaitQuietly() {
+    try {
+      stager.awaitAll();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.debug("A block of abandoned upload {} failed too: {}", location, e.toString());
+    }
   }
 
   private BlobRequestConditions conditions() {

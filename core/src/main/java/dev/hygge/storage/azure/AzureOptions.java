@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param blockSize bytes per staged block (Blob) or append (ADLS), {@value #MIN_BLOCK_SIZE} to
  *     {@value #MAX_BLOCK_SIZE}; one block is buffered in memory per open upload, so memory stays
  *     flat for any object size
+ * @param maxConcurrency blocks of one Blob upload staged at once, at least 1; an open upload holds
+ *     at most {@code maxConcurrency + 1} block buffers (ADLS appends go one at a time, in order)
  * @param listPageSize objects per listing request, 1 to {@value #MAX_LIST_PAGE_SIZE}
  * @param maxAttempts attempts per request, including the first, on throttling (429, 503
  *     ServerBusy), 5xx and connection failures
@@ -19,6 +21,7 @@ import java.time.Duration;
  */
 public record AzureOptions(
     int blockSize,
+    int maxConcurrency,
     int listPageSize,
     int maxAttempts,
     Duration baseDelay,
@@ -35,6 +38,9 @@ public record AzureOptions(
 
   /** Default block size: 8 MiB. */
   public static final int DEFAULT_BLOCK_SIZE = 8 * 1024 * 1024;
+
+  /** Default blocks staged at once per upload. */
+  public static final int DEFAULT_MAX_CONCURRENCY = 4;
 
   /** Default attempts per request. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
@@ -61,6 +67,9 @@ public record AzureOptions(
               + ": "
               + blockSize);
     }
+    if (maxConcurrency < 1) {
+      throw new IllegalArgumentException("maxConcurrency must be at least 1: " + maxConcurrency);
+    }
     if (listPageSize < 1 || listPageSize > MAX_LIST_PAGE_SIZE) {
       throw new IllegalArgumentException(
           "listPageSize must be between 1 and " + MAX_LIST_PAGE_SIZE + ": " + listPageSize);
@@ -81,6 +90,7 @@ public record AzureOptions(
   public static AzureOptions defaults() {
     return new AzureOptions(
         DEFAULT_BLOCK_SIZE,
+        DEFAULT_MAX_CONCURRENCY,
         MAX_LIST_PAGE_SIZE,
         DEFAULT_MAX_ATTEMPTS,
         DEFAULT_BASE_DELAY,
@@ -90,17 +100,25 @@ public record AzureOptions(
 
   /** These options with another block size. */
   public AzureOptions withBlockSize(int bytes) {
-    return new AzureOptions(bytes, listPageSize, maxAttempts, baseDelay, maxDelay, tryTimeout);
+    return new AzureOptions(
+        bytes, maxConcurrency, listPageSize, maxAttempts, baseDelay, maxDelay, tryTimeout);
+  }
+
+  /** These options with another number of blocks staged at once. */
+  public AzureOptions withMaxConcurrency(int blocks) {
+    return new AzureOptions(
+        blockSize, blocks, listPageSize, maxAttempts, baseDelay, maxDelay, tryTimeout);
   }
 
   /** These options with another listing page size. */
   public AzureOptions withListPageSize(int objects) {
-    return new AzureOptions(blockSize, objects, maxAttempts, baseDelay, maxDelay, tryTimeout);
+    return new AzureOptions(
+        blockSize, maxConcurrency, objects, maxAttempts, baseDelay, maxDelay, tryTimeout);
   }
 
   /** These options with other retry bounds. */
   public AzureOptions withRetries(int attempts, Duration firstDelay, Duration largestDelay) {
     return new AzureOptions(
-        blockSize, listPageSize, attempts, firstDelay, largestDelay, tryTimeout);
+        blockSize, maxConcurrency, listPageSize, attempts, firstDelay, largestDelay, tryTimeout);
   }
 }
