@@ -4,7 +4,9 @@ import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns Azure SDK exceptions (Blob and Data Lake alike) into messages that say what failed and what
@@ -100,6 +102,9 @@ final class AzureFailures {
               + "); check the tenant, client id and secret or the managed identity",
           e);
     }
+    if (!(e instanceof HttpResponseException http) && !isTransport(e)) {
+      return new HyggeException(kind, "Cannot " + action + " " + location + ": " + e, e);
+    }
     if (!(e instanceof HttpResponseException http)) {
       return new HyggeException(
           kind,
@@ -160,6 +165,16 @@ final class AzureFailures {
         kind,
         "Cannot " + action + " " + location + ": " + status + " " + code + ": " + firstLine(e),
         e);
+  }
+
+  /** Whether the client gave up on the connection: an I/O failure or a timeout, however wrapped. */
+  private static boolean isTransport(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException || cause instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(Exception e) {
