@@ -1,0 +1,128 @@
+package dev.hygge.storage.gcs;
+
+import com.google.cloud.storage.StorageException;
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
+
+/** Turns client exceptions into messages that say what failed and what to check. */
+final class GcsFailures {
+  static final int NOT_FOUND = 404;
+  private static final int NO_HTTP_RESPONSE = 0;
+  private static final int UNAUTHORIZED = 401;
+  private static final int FORBIDDEN = 403;
+  private static final int REQUEST_TIMEOUT = 408;
+  private static final int PRECONDITION_FAILED = 412;
+  private static final int TOO_MANY_REQUESTS = 429;
+  private static final int FIRST_SERVER_ERROR = 500;
+
+  private GcsFailures() {}
+
+  static HyggeException missingBucket(String action, GcsLocation location, Exception cause) {
+    return new HyggeException(
+        ErrorKind.CONFIG,
+        "Cannot "
+            + action
+            + " "
+            + location
+            + ": bucket '"
+            + location.bucket()
+            + "' does not exist (check the bucket name, and that the credential in use belongs to"
+            + " the project that owns the bucket)",
+        cause);
+  }
+
+  static HyggeException exists(GcsLocation location, Exception cause) {
+    return new HyggeException(
+        ErrorKind.STORE,
+        "Cannot create "
+            + location
+            + ": an object already exists there (delete it first or write with overwrite)",
+        cause);
+  }
+
+  static boolean isPreconditionFailed(StorageException e) {
+    return e.getCode() == PRECONDITION_FAILED;
+  }
+
+  static boolean isAccessDenied(StorageException e) {
+    return e.getCode() == UNAUTHORIZED || e.getCode() == FORBIDDEN;
+  }
+
+  /** The exception in {@code failure}'s causes that the client threw, if there is one. */
+  static StorageException storageCause(Throwable failure) {
+    for (Throwable at = failure; at != null; at = at.getCause()) {
+      if (at instanceof StorageException storage) {
+        return storage;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The exception for a failed request, after the client's retries. A 404 here means the bucket:
+   * callers that can get a 404 for a missing object handle it before.
+   *
+   * @param kind HOME for reads, STORE for writes
+   * @param maxAttempts how many attempts the client made on a retried error
+   */
+  static HyggeException translate(
+      StorageException e, String action, GcsLocation location, ErrorKind kind, int maxAttempts) {
+    int code = e.getCode();
+    String failed = "Cannot " + action + " " + location + ": ";
+    if (code == NOT_FOUND) {
+      return missingBucket(action, location, e);
+    }
+    if (code == UNAUTHORIZED) {
+      return new HyggeException(
+          ErrorKind.CREDENTIAL,
+          failed
+              + "the credential was refused (HTTP 401: "
+              + e.getMessage()
+              + "); check that it is valid and not expired, and that it is meant for Cloud"
+              + " Storage",
+          e);
+    }
+    if (code == FORBIDDEN) {
+      return new HyggeException(
+          ErrorKind.CREDENTIAL,
+          failed
+              + "access denied (HTTP 403: "
+              + e.getMessage()
+              + "); check that the credential in use may "
+              + action
+              + " objects in bucket '"
+              + location.bucket()
+              + "' (its IAM roles on the bucket or project, e.g. roles/storage.objectViewer to"
+              + " read, roles/storage.objectUser to write)",
+          e);
+    }
+    if (isRetried(e)) {
+      String what =
+          code == NO_HTTP_RESPONSE
+              ? "the connection failed (" + e.getMessage() + ")"
+              : "Cloud Storage answered HTTP " + code + " (" + e.getMessage() + ")";
+      return new HyggeException(
+          kind,
+          failed
+              + what
+              + " on all "
+              + maxAttempts
+              + " attempts; try again later, or allow more attempts (maxAttempts)",
+          e);
+    }
+    if (code == NO_HTTP_RESPONSE) {
+      return new HyggeException(kind, failed + "the connection failed: " + e.getMessage(), e);
+    }
+    return new HyggeException(
+        kind, failed + "Cloud Storage answered HTTP " + code + ": " + e.getMessage(), e);
+  }
+
+  /** Whether the client retried the error (its uniform retry strategy's rules). */
+  private static boolean isRetried(StorageException e) {
+    int code = e.getCode();
+    return (code == NO_HTTP_RESPONSE && e.isRetryable())
+        || code == REQUEST_TIMEOUT
+        || code == TOO_MANY_REQUESTS
+        || code >= FIRST_SERVER_ERROR;
+  }
+}
