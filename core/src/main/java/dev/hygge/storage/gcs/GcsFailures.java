@@ -3,6 +3,8 @@ package dev.hygge.storage.gcs;
 import com.google.cloud.storage.StorageException;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns client exceptions into messages that say what failed and what to check. */
 final class GcsFailures {
@@ -14,6 +16,10 @@ final class GcsFailures {
   private static final int PRECONDITION_FAILED = 412;
   private static final int TOO_MANY_REQUESTS = 429;
   private static final int FIRST_SERVER_ERROR = 500;
+
+  /** The JSON API error's message, inside the raw response some client paths put in theirs. */
+  private static final Pattern JSON_MESSAGE =
+      Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private GcsFailures() {}
 
@@ -77,7 +83,7 @@ final class GcsFailures {
           ErrorKind.CREDENTIAL,
           failed
               + "the credential was refused (HTTP 401: "
-              + e.getMessage()
+              + detail(e)
               + "); check that it is valid and not expired, and that it is meant for Cloud"
               + " Storage",
           e);
@@ -87,7 +93,7 @@ final class GcsFailures {
           ErrorKind.CREDENTIAL,
           failed
               + "access denied (HTTP 403: "
-              + e.getMessage()
+              + detail(e)
               + "); check that the credential in use may "
               + action
               + " objects in bucket '"
@@ -99,8 +105,8 @@ final class GcsFailures {
     if (isRetried(e)) {
       String what =
           code == NO_HTTP_RESPONSE
-              ? "the connection failed (" + e.getMessage() + ")"
-              : "Cloud Storage answered HTTP " + code + " (" + e.getMessage() + ")";
+              ? "the connection failed (" + detail(e) + ")"
+              : "Cloud Storage answered HTTP " + code + " (" + detail(e) + ")";
       return new HyggeException(
           kind,
           failed
@@ -111,10 +117,23 @@ final class GcsFailures {
           e);
     }
     if (code == NO_HTTP_RESPONSE) {
-      return new HyggeException(kind, failed + "the connection failed: " + e.getMessage(), e);
+      return new HyggeException(kind, failed + "the connection failed: " + detail(e), e);
     }
     return new HyggeException(
-        kind, failed + "Cloud Storage answered HTTP " + code + ": " + e.getMessage(), e);
+        kind, failed + "Cloud Storage answered HTTP " + code + ": " + detail(e), e);
+  }
+
+  /**
+   * What Cloud Storage said: the JSON error's message when the client's message carries the raw
+   * response (status line, request line, body), else the client's message.
+   */
+  static String detail(StorageException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.indexOf('\n') < 0) {
+      return message;
+    }
+    Matcher json = JSON_MESSAGE.matcher(message);
+    return json.find() ? json.group(1) : message.lines().findFirst().orElse(message);
   }
 
   /** Whether the client retried the error (its uniform retry strategy's rules). */

@@ -16,13 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams an object to Cloud Storage as a resumable upload: the client buffers one chunk and sends
- * each full chunk into the upload session; an object smaller than a chunk goes in one request at
- * commit. Committing finalizes the upload (with {@code ifGenerationMatch=0} for {@link
- * WriteMode#CREATE}, so a concurrent creator makes it fail). Closing without a commit, or any
- * failure, drops the channel without finalizing: an upload that is never finalized never becomes an
- * object, and Cloud Storage discards the session after a week. The client has no public call to
- * cancel a session earlier.
+ * Streams an object to Cloud Storage as a resumable upload: the session starts when the object is
+ * opened, the client buffers one chunk and sends each full chunk into the session, and an object
+ * smaller than a chunk goes in one request at commit. Committing finalizes the upload (with {@code
+ * ifGenerationMatch=0} for {@link WriteMode#CREATE}, so a concurrent creator makes it fail).
+ * Closing without a commit, or any failure, drops the channel without finalizing: an upload that is
+ * never finalized never becomes an object, and Cloud Storage discards the session after a week. The
+ * client has no public call to cancel a session earlier.
  */
 final class GcsOutputObject extends OutputObject {
   private static final Logger LOG = LoggerFactory.getLogger(GcsOutputObject.class);
