@@ -3,6 +3,7 @@ package dev.hygge.storage.gcs;
 import com.google.cloud.storage.StorageException;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,8 @@ final class GcsFailures {
   /** The JSON API error's message, inside the raw response some client paths put in theirs. */
   private static final Pattern JSON_MESSAGE =
       Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  private static final Pattern ATTEMPTS = Pattern.compile("\\(attempts: ([0-9]+),");
 
   private GcsFailures() {}
 
@@ -69,7 +72,8 @@ final class GcsFailures {
    * callers that can get a 404 for a missing object handle it before.
    *
    * @param kind HOME for reads, STORE for writes
-   * @param maxAttempts how many attempts the client made on a retried error
+   * @param maxAttempts how many attempts the client makes on a retried error, for when it does not
+   *     say how many it made
    */
   static HyggeException translate(
       StorageException e, String action, GcsLocation location, ErrorKind kind, int maxAttempts) {
@@ -102,25 +106,22 @@ final class GcsFailures {
               + " read, roles/storage.objectUser to write)",
           e);
     }
-    if (isRetried(e)) {
-      String what =
-          code == NO_HTTP_RESPONSE
-              ? "the connection failed (" + detail(e) + ")"
-              : "Cloud Storage answered HTTP " + code + " (" + detail(e) + ")";
+    String what =
+        code == NO_HTTP_RESPONSE
+            ? "the connection to Cloud Storage failed (" + detail(e) + ")"
+            : "Cloud Storage answered HTTP " + code + " (" + detail(e) + ")";
+    int attempts = attemptsMade(e).orElse(isRetriedStatus(code) ? maxAttempts : 1);
+    if (attempts > 1) {
       return new HyggeException(
           kind,
           failed
               + what
               + " on all "
-              + maxAttempts
+              + attempts
               + " attempts; try again later, or allow more attempts (maxAttempts)",
           e);
     }
-    if (code == NO_HTTP_RESPONSE) {
-      return new HyggeException(kind, failed + "the connection failed: " + detail(e), e);
-    }
-    return new HyggeException(
-        kind, failed + "Cloud Storage answered HTTP " + code + ": " + detail(e), e);
+    return new HyggeException(kind, failed + what, e);
   }
 
   /**
@@ -128,6 +129,10 @@ final class GcsFailures {
    * response (status line, request line, body), else the client's message.
    */
   static String detail(StorageException e) {
+    if (e.getCode() == NO_HTTP_RESPONSE && e.getCause() != null) {
+      // The client says "Unknown Error"; the I/O failure under it says what happened.
+      return String.valueOf(e.getCause().getMessage());
+    }
     String message = String.valueOf(e.getMessage());
     if (message.indexOf('\n') < 0) {
       return message;
@@ -136,12 +141,22 @@ final class GcsFailures {
     return json.find() ? json.group(1) : message.lines().findFirst().orElse(message);
   }
 
-  /** Whether the client retried the error (its uniform retry strategy's rules). */
-  private static boolean isRetried(StorageException e) {
-    int code = e.getCode();
-    return (code == NO_HTTP_RESPONSE && e.isRetryable())
-        || code == REQUEST_TIMEOUT
-        || code == TOO_MANY_REQUESTS
-        || code >= FIRST_SERVER_ERROR;
+  /** Whether the client's uniform retry strategy retries this HTTP status. */
+  private static boolean isRetriedStatus(int code) {
+    return code == REQUEST_TIMEOUT || code == TOO_MANY_REQUESTS || code >= FIRST_SERVER_ERROR;
+  }
+
+  /**
+   * How many attempts the client made, from the note it attaches when it stops retrying ("...
+   * (attempts: 3, maxAttempts: 3, ...)"), or empty when it attached none.
+   */
+  private static OptionalInt attemptsMade(StorageException e) {
+    for (Throwable note : e.getSuppressed()) {
+      Matcher attempts = ATTEMPTS.matcher(String.valueOf(note.getMessage()));
+      if (attempts.find()) {
+        return OptionalInt.of(Integer.parseInt(attempts.group(1)));
+      }
+    }
+    return OptionalInt.empty();
   }
 }
