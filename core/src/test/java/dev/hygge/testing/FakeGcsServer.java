@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -111,7 +112,7 @@ public final class FakeGcsServer implements AutoCloseable {
   }
 
   private static FakeGcsServer start(int port, URI externalUrl) {
-    Path binary = binary();
+    Path binary = binary(System.getenv(), goPath());
     Path log;
     Process process;
     try {
@@ -200,9 +201,14 @@ public final class FakeGcsServer implements AutoCloseable {
     }
   }
 
-  /** The binary, or a failure that says where it looked and how to install it. */
-  static Path binary() {
-    String named = System.getenv(BINARY_VARIABLE);
+  /**
+   * The binary, or a failure that says where it looked and how to install it.
+   *
+   * @param environment the variables to read {@value #BINARY_VARIABLE} and {@code PATH} from
+   * @param goPath the first entry of {@code go env GOPATH}, empty without Go
+   */
+  static Path binary(Map<String, String> environment, Optional<String> goPath) {
+    String named = environment.get(BINARY_VARIABLE);
     if (named != null && !named.isBlank()) {
       Path path = Path.of(named);
       if (!Files.isExecutable(path)) {
@@ -212,8 +218,8 @@ public final class FakeGcsServer implements AutoCloseable {
       return path;
     }
     List<Path> candidates = new ArrayList<>();
-    goPath().ifPresent(gopath -> candidates.add(Path.of(gopath, "bin", BINARY)));
-    String path = System.getenv().getOrDefault("PATH", "");
+    goPath.ifPresent(gopath -> candidates.add(Path.of(gopath, "bin", BINARY)));
+    String path = environment.getOrDefault("PATH", "");
     for (String directory : path.split(File.pathSeparator)) {
       if (!directory.isEmpty()) {
         candidates.add(Path.of(directory, BINARY));
