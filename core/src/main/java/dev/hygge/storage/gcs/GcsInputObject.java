@@ -61,7 +61,7 @@ final class GcsInputObject implements InputObject {
           null);
     }
     ByteBuffer target = ByteBuffer.wrap(buffer, offset, count);
-    try (ReadChannel reader = reader()) {
+    try (ReadChannel reader = rangeReader()) {
       reader.seek(position);
       reader.limit(end);
       while (target.hasRemaining()) {
@@ -84,10 +84,12 @@ final class GcsInputObject implements InputObject {
     }
   }
 
-  /** A stream over the whole object; the caller closes it, which closes the channel. */
+  /**
+   * A stream over the whole object, read through the client's buffer; the caller closes it, which
+   * closes the channel.
+   */
   @Override
   public InputStream newStream() {
-    blob();
     return Channels.newInputStream(reader());
   }
 
@@ -100,13 +102,17 @@ final class GcsInputObject implements InputObject {
     return current;
   }
 
+  /** A channel over the generation first seen. */
   private ReadChannel reader() {
     Blob pinned = blob();
-    ReadChannel reader =
-        store
-            .client()
-            .reader(BlobId.of(location.bucket(), location.name(), pinned.getGeneration()));
-    // Without a buffer the channel asks for exactly the range read, in one request.
+    return store
+        .client()
+        .reader(BlobId.of(location.bucket(), location.name(), pinned.getGeneration()));
+  }
+
+  /** A channel without a buffer: it asks for exactly the range read, in one request. */
+  private ReadChannel rangeReader() {
+    ReadChannel reader = reader();
     reader.setChunkSize(0);
     return reader;
   }
