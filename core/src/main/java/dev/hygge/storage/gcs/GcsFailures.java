@@ -3,6 +3,7 @@ package dev.hygge.storage.gcs;
 import com.google.cloud.storage.StorageException;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,13 +59,13 @@ final class GcsFailures {
   }
 
   /** The exception in {@code failure}'s causes that the client threw, if there is one. */
-  static StorageException storageCause(Throwable failure) {
+  static Optional<StorageException> storageCause(Throwable failure) {
     for (Throwable at = failure; at != null; at = at.getCause()) {
       if (at instanceof StorageException storage) {
-        return storage;
+        return Optional.of(storage);
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   /**

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.util.Optional;
 
 /**
  * A Cloud Storage object read with ranged requests: only the bytes asked for cross the network. The
@@ -118,10 +119,11 @@ final class GcsInputObject implements InputObject {
   }
 
   private HyggeException failure(Exception e) {
-    StorageException storage = GcsFailures.storageCause(e);
-    if (storage == null) {
+    Optional<StorageException> cause = GcsFailures.storageCause(e);
+    if (cause.isEmpty()) {
       return HyggeException.home("Cannot read " + location + ": " + e, e);
     }
+    StorageException storage = cause.get();
     if (storage.getCode() == GcsFailures.NOT_FOUND) {
       return HyggeException.home(
           "Cannot read "

@@ -12,6 +12,7 @@ import dev.hygge.storage.OutputObject;
 import dev.hygge.storage.WriteMode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,10 +116,11 @@ final class GcsOutputObject extends OutputObject {
   }
 
   private HyggeException failure(Exception e) {
-    StorageException storage = GcsFailures.storageCause(e);
-    if (storage == null) {
+    Optional<StorageException> cause = GcsFailures.storageCause(e);
+    if (cause.isEmpty()) {
       return HyggeException.store("Cannot write " + location + ": " + e, e);
     }
+    StorageException storage = cause.get();
     if (GcsFailures.isPreconditionFailed(storage)) {
       return GcsFailures.exists(location, e);
     }
