@@ -31,6 +31,9 @@ public final class ObjectStores {
       return switch (scheme) {
         case Location.FILE -> new LocalObjectStore();
         case Location.S3 -> dev.hygge.storage.s3.S3Stores.open(target.access());
+        case Location.GS -> dev.hygge.storage.gcs.GcsStores.open(target.access());
+        case Location.ABFSS, Location.AZ ->
+            dev.hygge.storage.azure.AzureStores.open(target.access(), target.location());
         default ->
             throw HyggeException.config(
                 "Cannot reach "

@@ -78,6 +78,16 @@ public record AzureEndpoint(String account, URI blob, URI dfs) {
     return blobBuilder(options).credential(requireNonNull(sas, "sas is null")).buildClient();
   }
 
+  /** A Blob client sending unsigned requests, for public containers. */
+  public BlobServiceClient newAnonymousBlobClient(AzureOptions options) {
+    return blobBuilder(options).buildClient();
+  }
+
+  /** A Data Lake client sending unsigned requests, for public containers. */
+  public DataLakeServiceClient newAnonymousDataLakeClient(AzureOptions options) {
+    return dataLakeBuilder(options).buildClient();
+  }
+
   /** A Data Lake client signing with the account key. */
   public DataLakeServiceClient newDataLakeClient(
       AzureOptions options, StorageSharedKeyCredential key) {
