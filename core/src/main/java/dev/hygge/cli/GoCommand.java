@@ -63,7 +63,7 @@ final class GoCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Log debug detail.")
   boolean verbose;
 
-  /** {@code --incremental} or {@code --full-drop}. */
+  /** {@code --incremental}, {@code --full-drop} or {@code --full-refresh}. */
   static final class RunTypeOverride {
     @Option(names = "--incremental", description = "Run every selected entity incrementally.")
     boolean incremental;
@@ -72,6 +72,13 @@ final class GoCommand implements Callable<Integer> {
         names = "--full-drop",
         description = "Reload every selected entity, replacing what the store has.")
     boolean fullDrop;
+
+    @Option(
+        names = "--full-refresh",
+        description =
+            "Ignore watermarks and file journals for this run: reload every selected entity,"
+                + " replace what the store has, and restart the watermark from what was loaded.")
+    boolean fullRefresh;
 
     RunType runType() {
       return incremental ? RunType.INCREMENTAL : RunType.FULL_DROP;

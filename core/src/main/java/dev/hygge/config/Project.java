@@ -2,6 +2,7 @@ package dev.hygge.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hygge.state.StateConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +14,21 @@ import java.util.Optional;
  * @param name the project's name
  * @param options project-wide options
  * @param flows the flows in declaration order
+ * @param state where entity state and run history are kept ({@code state:})
  */
-public record Project(Path root, String name, ProjectOptions options, List<FlowConfig> flows) {
+public record Project(
+    Path root, String name, ProjectOptions options, List<FlowConfig> flows, StateConfig state) {
   public Project {
     requireNonNull(root, "root is null");
     requireNonNull(name, "name is null");
     requireNonNull(options, "options is null");
     flows = List.copyOf(requireNonNull(flows, "flows is null"));
+    requireNonNull(state, "state is null");
+  }
+
+  /** A project keeping its state in the default directory under {@code root}. */
+  public Project(Path root, String name, ProjectOptions options, List<FlowConfig> flows) {
+    this(root, name, options, flows, StateConfig.defaults(root));
   }
 
   /** The flow with this name. */

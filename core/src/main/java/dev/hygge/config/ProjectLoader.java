@@ -8,6 +8,7 @@ import static dev.hygge.config.StructureKeys.OPTIONS;
 
 import dev.hygge.HyggeException;
 import dev.hygge.flow.Registry;
+import dev.hygge.state.StateConfig;
 import io.smallrye.config.SmallRyeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ public final class ProjectLoader {
                 profiles));
     String name = projectName(root, settled, bootstrap);
     ProjectOptions projectOptions = options(root, settled, bootstrap);
+    StateConfig state = state(root, settled, bootstrap);
     Map<String, ConfigValue> defaults =
         runSettings(
             root,
@@ -85,7 +87,7 @@ public final class ProjectLoader {
     }
     List<FlowConfig> flows = flows(root, tree, options, profiles, registry, defaults);
     LOG.debug("Loaded project {} from {} with {} flows", name, root, flows.size());
-    return new Project(root, name, projectOptions, flows);
+    return new Project(root, name, projectOptions, flows, state);
   }
 
   /**
@@ -210,6 +212,16 @@ public final class ProjectLoader {
     return OptionSettings.read(
         Settings.validate(
             "options in hygge.yml", mapping.origin(), root, OptionSettings.ALL, values));
+  }
+
+  private static StateConfig state(Path root, YamlNode.Mapping shape, ValueResolver resolver) {
+    YamlNode.Mapping mapping =
+        StructureKeys.mapping(shape, StructureKeys.STATE, "hygge.yml")
+            .orElse(YamlNode.Mapping.empty(shape.origin()));
+    Map<String, ConfigValue> values =
+        resolver.block(StructureKeys.STATE, mapping, StateSettings.ALL);
+    return StateSettings.read(
+        Settings.validate("state in hygge.yml", mapping.origin(), root, StateSettings.ALL, values));
   }
 
   /**

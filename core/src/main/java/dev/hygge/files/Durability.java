@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** Forces files and directory entries to disk, so a publish survives a power cut. */
-final class Durability {
+public final class Durability {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Durability.class);
 
   private Durability() {}
 
   /** fsyncs a file, or a directory's entries (where the platform allows opening directories). */
-  static void force(Path path) throws IOException {
+  public static void force(Path path) throws IOException {
     if (Files.isDirectory(path)) {
       try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
         channel.force(true);

@@ -9,6 +9,7 @@ import dev.hygge.config.Project;
 import dev.hygge.config.RunType;
 import dev.hygge.config.Suggestions;
 import dev.hygge.flow.FlowRunner;
+import dev.hygge.state.EntityStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,11 +55,12 @@ public final class FlowInvoker {
     int concurrency = invocation.options().concurrency().orElse(project.options().concurrency());
     List<EntityReport> reports = new ArrayList<>();
     try (BufferAllocator allocator = new RootAllocator();
+        EntityStates states = EntityStates.of(project);
         ExecutorServiceCloser pool =
             new ExecutorServiceCloser(
                 Executors.newFixedThreadPool(
                     Math.min(concurrency, Math.max(1, selected.size())), new RunThreads()))) {
-      FlowRunner runner = new FlowRunner(allocator, listener);
+      FlowRunner runner = new FlowRunner(allocator, listener, states);
       AtomicBoolean stop = new AtomicBoolean();
       List<Future<EntityReport>> futures = new ArrayList<>();
       for (EntityConfig entity : selected) {

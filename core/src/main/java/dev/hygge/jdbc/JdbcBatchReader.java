@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -32,7 +33,8 @@ final class JdbcBatchReader implements BatchReader {
   private boolean exhausted;
 
   /**
-   * Runs {@code query}; the reader owns {@code connection} and closes it.
+   * Runs {@code query} with its {@code ?} parameters bound to {@code parameters}; the reader owns
+   * {@code connection} and closes it.
    *
    * @throws HyggeException of kind HOME when the query fails or a column type is unsupported
    */
@@ -42,20 +44,24 @@ final class JdbcBatchReader implements BatchReader {
       Connection connection,
       Dialect dialect,
       String query,
+      List<Object> parameters,
       int batchSize,
       BufferAllocator allocator) {
     this.entity = requireNonNull(entity, "entity is null");
     this.where = requireNonNull(where, "where is null");
     this.connection = requireNonNull(connection, "connection is null");
     this.batchSize = batchSize;
-    Statement opened = null;
+    PreparedStatement opened = null;
     ResultSet rows = null;
     try {
       // Outside autocommit a fetch size streams the rows (PostgreSQL opens a server-side cursor).
       connection.setAutoCommit(false);
-      opened = connection.createStatement();
+      opened = connection.prepareStatement(query);
       opened.setFetchSize(batchSize);
-      rows = opened.executeQuery(query);
+      for (int i = 0; i < parameters.size(); i++) {
+        opened.setObject(i + 1, parameters.get(i));
+      }
+      rows = opened.executeQuery();
       List<ReadMapping> mappings = mappings(dialect, rows.getMetaData());
       List<Field> fields = new ArrayList<>();
       ResultSetMetaData meta = rows.getMetaData();

@@ -4,14 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import dev.hygge.HyggeException;
 import dev.hygge.files.LocalFiles;
+import dev.hygge.files.LocalObjectVersions;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
+import dev.hygge.state.ObjectVersion;
+import dev.hygge.state.SupportsObjectSelection;
 import java.nio.file.Path;
 import java.util.List;
 
 /** A home of Parquet files on the local filesystem: one file, a directory or a glob. */
-public final class ParquetHome implements Home {
+public final class ParquetHome implements Home, SupportsObjectSelection {
   private static final LocalFiles PARQUET_FILES = new LocalFiles("Parquet", "parquet");
 
   private final Path path;
@@ -37,6 +40,17 @@ public final class ParquetHome implements Home {
     requireNonNull(request, "request is null");
     List<Path> files = PARQUET_FILES.match(path, written, request.entity());
     return new ParquetBatchReader(request, files);
+  }
+
+  @Override
+  public List<ObjectVersion> objects(ReadRequest request) {
+    return LocalObjectVersions.of(
+        PARQUET_FILES.match(path, written, request.entity()), request.entity());
+  }
+
+  @Override
+  public BatchReader open(ReadRequest request, List<ObjectVersion> objects) {
+    return new ParquetBatchReader(request, LocalObjectVersions.files(objects));
   }
 
   @Override
