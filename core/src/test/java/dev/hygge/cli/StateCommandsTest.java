@@ -205,4 +205,35 @@ class StateCommandsTest {
     assertThat(last.get("read").asText()).isEqualTo("updated_at > 2024-01-02T00:00");
     assertThat(last.get("watermark_after").asText()).isEqualTo("updated_at = 2024-01-03T00:00");
   }
+
+  @Test
+  void aRunInAnotherProcessHoldingTheEntityRefusesThisOne() throws Exception {
+    Process hygge =
+        HyggeProcess.start(
+            Map.of(),
+            Map.of("hygge.test.halt-after-commit", "shop.events"),
+            project.resolve("hygge.log"),
+            "go",
+            "--project",
+            project.toString());
+    assertThat(hygge.waitFor(HALT_DEADLINE_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(hygge.exitValue()).as(Files.readString(project.resolve("hygge.log"))).isEqualTo(86);
+    JsonNode lease = new ObjectMapper().readTree(project.resolve(STATE_FILE).toFile()).get("lease");
+
+    assertThat(run("go", "--project", project.toString())).isEqualTo(ExitCodes.ENTITY_FAILED);
+
+    assertThat(out.toString())
+        .contains(
+            "Entity shop.events is already being run by run "
+                + lease.get("run_id").asText()
+                + " (started "
+                + lease.get("acquired").asText()
+                + "; its lease expires at "
+                + lease.get("expires").asText()
+                + ").");
+    assertThat(run("reset", "--project", project.toString(), "--entity", "shop.events", "--yes"))
+        .isEqualTo(ExitCodes.ENTITY_FAILED);
+    assertThat(err.toString())
+        .contains("Cannot reset entity shop.events: run " + lease.get("run_id").asText());
+  }
 }
