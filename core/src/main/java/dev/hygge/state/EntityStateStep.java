@@ -46,6 +46,7 @@ public final class EntityStateStep implements AutoCloseable {
   private final ScheduledExecutorService renewals;
   private final Clock clock;
 
+  private WatermarkWindow window;
   private VersionedState held;
   private ScheduledFuture<?> renewal;
   private WatermarkTracker tracker;
@@ -106,23 +107,10 @@ public final class EntityStateStep implements AutoCloseable {
     before = held.state().watermark();
     after = before;
     if (mode == Mode.WATERMARK) {
-      String column = entity.watermark().orElseThrow().column();
-      Optional<StoredWatermark> stored = held.state().watermark();
-      if (stored.isPresent() && !stored.get().column().equals(column)) {
-        throw new HyggeException(
-            ErrorKind.STATE,
-            "The state of entity "
-                + key
-                + " in "
-                + store.describe(key)
-                + " holds a watermark of column '"
-                + stored.get().column()
-                + "', but watermark_column is now '"
-                + column
-                + "'. Run 'hygge reset --entity "
-                + key
-                + "' to start again from watermark_initial, or set watermark_column back.");
-      }
+      window =
+          new WatermarkWindow(
+              key, entity.watermark().orElseThrow(), entity.origin(), store.describe(key));
+      window.check(before);
     }
     long every = leases.renewEvery().toMillis();
     renewal = renewals.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
@@ -136,9 +124,9 @@ public final class EntityStateStep implements AutoCloseable {
   public Optional<BatchReader> open(ReadRequest request) {
     if (mode == Mode.WATERMARK) {
       SupportsWatermark home = (SupportsWatermark) entity.home();
-      tracker =
-          new WatermarkTracker(key.qualifiedName(), entity.watermark().orElseThrow().column());
-      Optional<WatermarkFilter> filter = incremental ? filter(home, request) : Optional.empty();
+      tracker = new WatermarkTracker(key.qualifiedName(), window.column());
+      Optional<WatermarkFilter> filter =
+          incremental ? window.filter(heldState().watermark(), home, request) : Optional.empty();
       read = filter.map(WatermarkFilter::describe);
       return Optional.of(
           filter.isPresent() ? home.open(request, filter.get()) : entity.home().open(request));
@@ -147,8 +135,13 @@ public final class EntityStateStep implements AutoCloseable {
       SupportsObjectSelection home = (SupportsObjectSelection) entity.home();
       List<ObjectVersion> listed = home.objects(request);
       present = new HashSet<>(listed.stream().map(ObjectVersion::location).toList());
-      selected = incremental ? held.state().journal().unloaded(listed) : listed;
-      read = Optional.of(selected.size() + " of " + listed.size() + " objects (new or changed)");
+      selected = incremental ? heldState().journal().unloaded(listed) : listed;
+      read =
+          Optional.of(
+              selected.size()
+                  + " of "
+                  + listed.size()
+                  + (incremental ? " objects (new or changed)" : " objects (full reload)"));
       LOG.debug(
           "Entity {}: {} of {} objects are new or changed", key, selected.size(), listed.size());
       return selected.isEmpty() ? Optional.empty() : Optional.of(home.open(request, selected));
@@ -156,52 +149,9 @@ public final class EntityStateStep implements AutoCloseable {
     return Optional.of(entity.home().open(request));
   }
 
-  private Optional<WatermarkFilter> filter(SupportsWatermark home, ReadRequest request) {
-    WatermarkSettings settings = entity.watermark().orElseThrow();
-    Optional<StoredWatermark> stored = held.state().watermark();
-    if (stored.isPresent()) {
-      Watermark bound = stored.get().value();
-      if (settings.lookback().isPresent()) {
-        try {
-          bound = bound.minus(settings.lookback().get());
-        } catch (IllegalArgumentException e) {
-          throw HyggeException.config(
-              "Invalid 'lookback' of entity "
-                  + key
-                  + " at "
-                  + entity.origin()
-                  + ": "
-                  + e.getMessage()
-                  + ".");
-        }
-      }
-      return Optional.of(
-          new WatermarkFilter(settings.column(), bound, WatermarkFilter.Comparison.AFTER));
-    }
-    if (settings.initial().isEmpty()) {
-      return Optional.empty();
-    }
-    WatermarkType type = home.watermarkType(request, settings.column());
-    try {
-      return Optional.of(
-          new WatermarkFilter(
-              settings.column(),
-              Watermark.parse(type, settings.initial().get()),
-              WatermarkFilter.Comparison.AT_OR_AFTER));
-    } catch (IllegalArgumentException e) {
-      throw HyggeException.config(
-          "Invalid 'watermark_initial' of entity "
-              + key
-              + " at "
-              + entity.origin()
-              + ": column '"
-              + settings.column()
-              + "' is a "
-              + type.word()
-              + " column, and "
-              + e.getMessage()
-              + ".");
-    }
+  /** The state as taken with the lease (renewals change only the lease). */
+  private synchronized EntityState heldState() {
+    return held.state();
   }
 
   /** Tracks the watermark column of one written batch (on the writer thread). */
@@ -227,12 +177,8 @@ public final class EntityStateStep implements AutoCloseable {
       EntityState current = held.state();
       Optional<StoredWatermark> mark = current.watermark();
       if (mode == Mode.WATERMARK) {
-        String column = entity.watermark().orElseThrow().column();
-        Optional<StoredWatermark> seen =
-            tracker == null
-                ? Optional.empty()
-                : tracker.highest().map(v -> new StoredWatermark(column, v));
-        mark = incremental ? higher(mark, seen) : seen;
+        mark =
+            window.next(mark, tracker == null ? Optional.empty() : tracker.highest(), incremental);
       }
       ObjectJournal journal = current.journal();
       if (mode == Mode.JOURNAL) {
@@ -255,32 +201,6 @@ public final class EntityStateStep implements AutoCloseable {
       }
       after = mark;
       loadedObjects = selected.size();
-    }
-  }
-
-  private Optional<StoredWatermark> higher(
-      Optional<StoredWatermark> stored, Optional<StoredWatermark> seen) {
-    if (stored.isEmpty() || seen.isEmpty()) {
-      return seen.isPresent() ? seen : stored;
-    }
-    try {
-      return seen.get().value().compareWith(stored.get().value()) > 0 ? seen : stored;
-    } catch (IllegalArgumentException e) {
-      throw new HyggeException(
-          ErrorKind.STATE,
-          "The stored watermark of entity "
-              + key
-              + " in "
-              + store.describe(key)
-              + " is a "
-              + stored.get().value().type().word()
-              + ", but column '"
-              + seen.get().column()
-              + "' now holds "
-              + seen.get().value().type().word()
-              + " values. Run 'hygge reset --entity "
-              + key
-              + "' to start again from watermark_initial.");
     }
   }
 

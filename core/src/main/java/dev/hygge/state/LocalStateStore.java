@@ -24,6 +24,9 @@ public final class LocalStateStore implements StateStore {
   private static final String LOCK_SUFFIX = ".lock";
   private static final String TEMP_SUFFIX = ".tmp";
 
+  /** The version a reset names for a state file too corrupt to carry one. */
+  static final StateVersion CORRUPT = new StateVersion("corrupt");
+
   private final Path directory;
 
   /**
@@ -133,9 +136,6 @@ public final class LocalStateStore implements StateStore {
       throw e;
     }
   }
-
-  /** The version a reset names for a state file too corrupt to carry one. */
-  static final StateVersion CORRUPT = new StateVersion("corrupt");
 
   /**
    * The version to name when deleting the entity's state, even when the file is corrupt (so a reset

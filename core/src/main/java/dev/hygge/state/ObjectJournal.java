@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,9 @@ public record ObjectJournal(List<JournalEntry> entries) {
 
   /** Of {@code listed}, those not loaded before (new objects, or new versions of loaded ones). */
   public List<ObjectVersion> unloaded(List<ObjectVersion> listed) {
-    return listed.stream().filter(o -> !contains(o)).toList();
+    Set<ObjectVersion> loaded = new HashSet<>();
+    entries.forEach(e -> loaded.add(e.object()));
+    return listed.stream().filter(o -> !loaded.contains(o)).toList();
   }
 
   /**
