@@ -158,6 +158,21 @@ class StateCommandsTest {
   }
 
   @Test
+  void dryRunSaysWhatTheNextRunWouldRead() throws Exception {
+    assertThat(run("go", "--project", project.toString(), "--dry-run")).isZero();
+    assertThat(out.toString())
+        .contains("(incremental, reads updated_at >= 2024-01-02 (first run))");
+
+    assertThat(run("go", "--project", project.toString())).isZero();
+    assertThat(run("go", "--project", project.toString(), "--dry-run")).isZero();
+    assertThat(out.toString()).contains("(incremental, reads updated_at > 2024-01-02T00:00)");
+
+    assertThat(run("go", "--project", project.toString(), "--dry-run", "--full-refresh")).isZero();
+    assertThat(out.toString())
+        .contains("(full_drop, reloads everything; the watermark and file journal restart)");
+  }
+
+  @Test
   void fullRefreshReloadsEverything() throws Exception {
     assertThat(run("go", "--project", project.toString())).isZero();
     assertThat(loaded()).isEqualTo(1);
