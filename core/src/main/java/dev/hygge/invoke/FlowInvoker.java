@@ -10,6 +10,7 @@ import dev.hygge.config.RunType;
 import dev.hygge.config.Suggestions;
 import dev.hygge.flow.FlowRunner;
 import dev.hygge.state.EntityStates;
+import dev.hygge.state.StepMarks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +66,8 @@ public final class FlowInvoker {
       List<Future<EntityReport>> futures = new ArrayList<>();
       for (EntityConfig entity : selected) {
         RunType runType = invocation.options().runType().orElse(entity.runType());
-        futures.add(pool.executor.submit(() -> runOne(runner, entity, runType, runId, stop)));
+        futures.add(
+            pool.executor.submit(() -> runOne(runner, states, entity, runType, runId, stop)));
       }
       for (Future<EntityReport> future : futures) {
         reports.add(await(future));
@@ -75,18 +77,26 @@ public final class FlowInvoker {
   }
 
   private EntityReport runOne(
-      FlowRunner runner, EntityConfig entity, RunType runType, String runId, AtomicBoolean stop) {
+      FlowRunner runner,
+      EntityStates states,
+      EntityConfig entity,
+      RunType runType,
+      String runId,
+      AtomicBoolean stop) {
     if (stop.get()) {
-      return new EntityReport(
-          entity.flow(),
-          entity.name(),
-          EntityStatus.SKIPPED,
-          0,
-          0,
-          0,
-          Duration.ZERO,
-          Optional.empty(),
-          Optional.empty());
+      EntityReport skipped =
+          new EntityReport(
+              entity.flow(),
+              entity.name(),
+              EntityStatus.SKIPPED,
+              0,
+              0,
+              0,
+              Duration.ZERO,
+              Optional.empty(),
+              Optional.empty());
+      states.record(runId, Instant.now(), skipped, StepMarks.NONE);
+      return skipped;
     }
     Thread thread = Thread.currentThread();
     String poolName = thread.getName();

@@ -51,17 +51,25 @@ final class JdbcBatchReader implements BatchReader {
     this.where = requireNonNull(where, "where is null");
     this.connection = requireNonNull(connection, "connection is null");
     this.batchSize = batchSize;
-    PreparedStatement opened = null;
+    Statement opened = null;
     ResultSet rows = null;
     try {
       // Outside autocommit a fetch size streams the rows (PostgreSQL opens a server-side cursor).
       connection.setAutoCommit(false);
-      opened = connection.prepareStatement(query);
-      opened.setFetchSize(batchSize);
-      for (int i = 0; i < parameters.size(); i++) {
-        opened.setObject(i + 1, parameters.get(i));
+      if (parameters.isEmpty()) {
+        // A plain statement, so a query's own '?' (PostgreSQL's jsonb operator) is not a parameter.
+        opened = connection.createStatement();
+        opened.setFetchSize(batchSize);
+        rows = opened.executeQuery(query);
+      } else {
+        PreparedStatement prepared = connection.prepareStatement(query);
+        opened = prepared;
+        prepared.setFetchSize(batchSize);
+        for (int i = 0; i < parameters.size(); i++) {
+          prepared.setObject(i + 1, parameters.get(i));
+        }
+        rows = prepared.executeQuery();
       }
-      rows = opened.executeQuery();
       List<ReadMapping> mappings = mappings(dialect, rows.getMetaData());
       List<Field> fields = new ArrayList<>();
       ResultSetMetaData meta = rows.getMetaData();
