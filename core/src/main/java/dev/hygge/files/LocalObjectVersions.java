@@ -2,6 +2,7 @@ package dev.hygge.files;
 
 import dev.hygge.HyggeException;
 import dev.hygge.state.ObjectVersion;
+import dev.hygge.storage.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Local files as the processed-object journal keys them: the absolute path and a version made of
- * size and modification time, the same version {@code storage.local.LocalObjectStore} reports.
+ * Local files as the processed-object journal keys them: the same location and version (size and
+ * modification time) that {@code storage.local.LocalObjectStore} lists, so journals written now
+ * stay valid when the file homes read through the object store.
  */
 public final class LocalObjectVersions {
   private LocalObjectVersions() {}
@@ -29,7 +31,7 @@ public final class LocalObjectVersions {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         versions.add(
             new ObjectVersion(
-                file.toAbsolutePath().normalize().toString(),
+                Location.of(file).toString(),
                 attributes.size() + "-" + attributes.lastModifiedTime().toMillis()));
       } catch (IOException e) {
         throw HyggeException.home(

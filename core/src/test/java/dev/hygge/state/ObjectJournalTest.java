@@ -2,11 +2,18 @@ package dev.hygge.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hygge.files.LocalObjectVersions;
+import dev.hygge.storage.Location;
+import dev.hygge.storage.ObjectInfo;
+import dev.hygge.storage.local.LocalObjectStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The processed-object journal: new and changed objects, one entry per location, bounded. */
 class ObjectJournalTest {
@@ -50,5 +57,16 @@ class ObjectJournalTest {
     assertThat(journal.contains(kept)).isTrue();
     assertThat(journal.contains(gone.get(total - 1))).as("newest gone entry kept").isTrue();
     assertThat(journal.contains(gone.get(0))).as("oldest gone entry dropped").isFalse();
+  }
+
+  @Test
+  void localFilesAreKeyedAsTheLocalObjectStoreListsThem(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("a.csv"), "id\n1\n");
+
+    ObjectVersion fromHome = LocalObjectVersions.of(List.of(file), "shop.orders").get(0);
+    ObjectInfo fromStore = new LocalObjectStore().stat(Location.of(file)).orElseThrow();
+
+    assertThat(fromHome).isEqualTo(ObjectVersion.of(fromStore));
+    assertThat(LocalObjectVersions.files(List.of(fromHome))).containsExactly(file);
   }
 }
