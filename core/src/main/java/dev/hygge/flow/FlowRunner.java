@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves one entity from its home to its store: the reader runs on its own thread and hands batches
  * to the writer through a bounded queue, so reading and writing overlap and memory stays flat. The
- * store commits only when every batch was written; any failure aborts it.
+ * store commits only when every batch was written; any failure aborts it. Around the move, the
+ * entity's {@link EntityStateStep} takes its lease, narrows the read to what is new (rows past the
+ * watermark, files not in the journal), and advances the state only after the store committed.
  */
 public final class FlowRunner {
   private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
