@@ -6,6 +6,8 @@ import dev.hygge.config.RunType;
 import dev.hygge.invoke.FlowInvoker;
 import dev.hygge.invoke.Invocation;
 import dev.hygge.invoke.RunReport;
+import dev.hygge.state.LocalStateStore;
+import dev.hygge.state.StatePreview;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +65,7 @@ final class GoCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Log debug detail.")
   boolean verbose;
 
-  /** {@code --incremental} or {@code --full-drop}. */
+  /** {@code --incremental}, {@code --full-drop} or {@code --full-refresh}. */
   static final class RunTypeOverride {
     @Option(names = "--incremental", description = "Run every selected entity incrementally.")
     boolean incremental;
@@ -72,6 +74,13 @@ final class GoCommand implements Callable<Integer> {
         names = "--full-drop",
         description = "Reload every selected entity, replacing what the store has.")
     boolean fullDrop;
+
+    @Option(
+        names = "--full-refresh",
+        description =
+            "Ignore watermarks and file journals for this run: reload every selected entity,"
+                + " replace what the store has, and restart the watermark from what was loaded.")
+    boolean fullRefresh;
 
     RunType runType() {
       return incremental ? RunType.INCREMENTAL : RunType.FULL_DROP;
@@ -124,11 +133,13 @@ final class GoCommand implements Callable<Integer> {
   private static void printPlan(
       Project loaded, List<EntityConfig> selected, Invocation invocation, PrintWriter out) {
     out.printf("Dry run of project %s: nothing will be moved.%n", loaded.name());
+    LocalStateStore state = new LocalStateStore(loaded.state().directory());
     for (EntityConfig e : selected) {
       RunType type = invocation.options().runType().orElse(e.runType());
+      String reads = StatePreview.describe(e, type, state).map(p -> ", " + p).orElse("");
       out.printf(
-          "  %s: %s -> %s (%s)%n",
-          e.qualifiedName(), e.home().describe(), e.store().describe(), type.word());
+          "  %s: %s -> %s (%s%s)%n",
+          e.qualifiedName(), e.home().describe(), e.store().describe(), type.word(), reads);
     }
     out.printf("%d %s selected.%n", selected.size(), selected.size() == 1 ? "entity" : "entities");
     out.flush();

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       QuickstartCommand.class,
       DebugCommand.class,
+      HistoryCommand.class,
+      ResetCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -78,6 +78,7 @@ final class ProjectScaffold {
         .env
         data_lake/
         .hygge-staging/
+        .hygge/
         """);
     writeSampleData();
   }

@@ -75,6 +75,8 @@ final class EntityAssembler {
     Settings storeSettings = validate(scope, StructureKeys.STORE, store, storeType.settings());
     Store storeBound = create(scope, StructureKeys.STORE, store, storeSettings, storeType::create);
 
+    RunType runType = settings.choice(RunSettings.RUN_TYPE, RunType.class);
+    List<String> columns = settings.list(RunSettings.COLUMNS);
     return new EntityConfig(
         scope.flow(),
         scope.entity(),
@@ -85,10 +87,11 @@ final class EntityAssembler {
         store.type(),
         storeBound,
         storeSettings,
-        settings.choice(RunSettings.RUN_TYPE, RunType.class),
-        settings.list(RunSettings.COLUMNS),
+        runType,
+        columns,
         settings.positiveInteger(RunSettings.BATCH_SIZE),
-        settings.positiveInteger(RunSettings.QUEUE_DEPTH));
+        settings.positiveInteger(RunSettings.QUEUE_DEPTH),
+        WatermarkRunSettings.read(settings, runType, bound, home.type(), columns));
   }
 
   private Settings validate(

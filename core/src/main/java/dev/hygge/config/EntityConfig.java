@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.hygge.flow.Home;
 import dev.hygge.flow.Store;
+import dev.hygge.state.WatermarkSettings;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One entity, fully resolved: its home and store bound, inherited settings applied (entity &gt;
@@ -23,6 +25,7 @@ import java.util.List;
  * @param columns the columns to move; empty means all
  * @param batchSize rows per Arrow batch
  * @param queueDepth batches buffered between reader and writer
+ * @param watermark the watermark settings, when the entity loads incrementally by a column
  */
 public record EntityConfig(
     String flow,
@@ -37,7 +40,8 @@ public record EntityConfig(
     RunType runType,
     List<String> columns,
     int batchSize,
-    int queueDepth) {
+    int queueDepth,
+    Optional<WatermarkSettings> watermark) {
   public EntityConfig {
     requireNonNull(flow, "flow is null");
     requireNonNull(name, "name is null");
@@ -53,6 +57,39 @@ public record EntityConfig(
     if (batchSize <= 0 || queueDepth <= 0) {
       throw new IllegalArgumentException("batchSize and queueDepth must be positive");
     }
+    requireNonNull(watermark, "watermark is null");
+  }
+
+  /** An entity without a watermark. */
+  public EntityConfig(
+      String flow,
+      String name,
+      Origin origin,
+      String homeType,
+      Home home,
+      Settings homeSettings,
+      String storeType,
+      Store store,
+      Settings storeSettings,
+      RunType runType,
+      List<String> columns,
+      int batchSize,
+      int queueDepth) {
+    this(
+        flow,
+        name,
+        origin,
+        homeType,
+        home,
+        homeSettings,
+        storeType,
+        store,
+        storeSettings,
+        runType,
+        columns,
+        batchSize,
+        queueDepth,
+        Optional.empty());
   }
 
   /** {@code flow.entity}, as the CLI's {@code --entity} takes it. */

@@ -3,6 +3,7 @@ package dev.hygge.config;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.credentials.Credentials;
+import dev.hygge.state.StateConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param name the project's name
  * @param options project-wide options
  * @param flows the flows in declaration order
+ * @param state where entity state and run history are kept ({@code state:})
  * @param credentials the named credentials of {@code credentials:}
  */
 public record Project(
@@ -21,18 +23,20 @@ public record Project(
     String name,
     ProjectOptions options,
     List<FlowConfig> flows,
+    StateConfig state,
     Credentials credentials) {
   public Project {
-    requireNonNull(credentials, "credentials is null");
     requireNonNull(root, "root is null");
     requireNonNull(name, "name is null");
     requireNonNull(options, "options is null");
     flows = List.copyOf(requireNonNull(flows, "flows is null"));
+    requireNonNull(state, "state is null");
+    requireNonNull(credentials, "credentials is null");
   }
 
-  /** A project without named credentials. */
+  /** A project keeping its state in the default directory, without named credentials. */
   public Project(Path root, String name, ProjectOptions options, List<FlowConfig> flows) {
-    this(root, name, options, flows, Credentials.none());
+    this(root, name, options, flows, StateConfig.defaults(root), Credentials.none());
   }
 
   /** The flow with this name. */

@@ -9,6 +9,7 @@ import static dev.hygge.config.StructureKeys.OPTIONS;
 import dev.hygge.HyggeException;
 import dev.hygge.credentials.Credentials;
 import dev.hygge.flow.Registry;
+import dev.hygge.state.StateConfig;
 import io.smallrye.config.SmallRyeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,7 @@ public final class ProjectLoader {
     String name = projectName(root, settled, bootstrap);
     ProjectOptions projectOptions = options(root, settled, bootstrap);
     Credentials credentials = new CredentialsReader(root, bootstrap).read(settled);
+    StateConfig state = state(root, settled, bootstrap);
     Map<String, ConfigValue> defaults =
         runSettings(
             root,
@@ -87,7 +89,7 @@ public final class ProjectLoader {
     }
     List<FlowConfig> flows = flows(root, tree, options, profiles, registry, defaults, credentials);
     LOG.debug("Loaded project {} from {} with {} flows", name, root, flows.size());
-    return new Project(root, name, projectOptions, flows, credentials);
+    return new Project(root, name, projectOptions, flows, state, credentials);
   }
 
   /**
@@ -213,6 +215,16 @@ public final class ProjectLoader {
     return OptionSettings.read(
         Settings.validate(
             "options in hygge.yml", mapping.origin(), root, OptionSettings.ALL, values));
+  }
+
+  private static StateConfig state(Path root, YamlNode.Mapping shape, ValueResolver resolver) {
+    YamlNode.Mapping mapping =
+        StructureKeys.mapping(shape, StructureKeys.STATE, "hygge.yml")
+            .orElse(YamlNode.Mapping.empty(shape.origin()));
+    Map<String, ConfigValue> values =
+        resolver.block(StructureKeys.STATE, mapping, StateSettings.ALL);
+    return StateSettings.read(
+        Settings.validate("state in hygge.yml", mapping.origin(), root, StateSettings.ALL, values));
   }
 
   /**

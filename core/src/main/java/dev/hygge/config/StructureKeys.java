@@ -23,6 +23,7 @@ public final class StructureKeys {
   public static final String STORE = "store";
   public static final String ENTITIES = "entities";
   public static final String TYPE = "type";
+  public static final String STATE = "state";
 
   /** The default of {@code flows_dir}. */
   public static final String DEFAULT_FLOWS_DIR = "flows";
@@ -46,7 +47,9 @@ public final class StructureKeys {
               CREDENTIALS,
               SettingType.MAP,
               "Named credentials, each with a type, a method and the method's keys; homes and"
-                  + " stores refer to them by name with credential:."));
+                  + " stores refer to them by name with credential:."),
+          Setting.optional(
+              STATE, SettingType.MAP, "Where watermarks, file journals and run history live."));
 
   /** The keys of a flow ({@code flow.yml} or an entry of {@code flows:}). */
   public static final List<Setting> FLOW =

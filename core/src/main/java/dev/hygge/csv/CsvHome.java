@@ -2,28 +2,24 @@ package dev.hygge.csv;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.hygge.files.LocalFiles;
-import dev.hygge.files.ObjectFiles;
+import dev.hygge.files.HomeFiles;
+import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
+import dev.hygge.state.ObjectVersion;
+import dev.hygge.state.SupportsObjectSelection;
 import dev.hygge.storage.Location;
-import dev.hygge.storage.ObjectStore;
-import dev.hygge.storage.ObjectStores;
 import dev.hygge.storage.StorageAccess;
 import dev.hygge.storage.StorageTarget;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * A home of CSV files: a file, a directory or a glob, all with the same header, on local disk or in
  * an object store (each object streamed).
  */
-public final class CsvHome implements Home {
-  private static final LocalFiles CSV_FILES = new LocalFiles("CSV", "csv");
-  private static final ObjectFiles CSV_OBJECTS = new ObjectFiles("CSV", "csv");
-
+public final class CsvHome implements Home, SupportsObjectSelection {
   private final CsvOptions options;
-  private final StorageTarget target;
+  private final HomeFiles files;
 
   /** A home of local files at the options' path. */
   public CsvHome(CsvOptions options) {
@@ -40,7 +36,7 @@ public final class CsvHome implements Home {
    */
   public CsvHome(CsvOptions options, StorageTarget target) {
     this.options = requireNonNull(options, "options is null");
-    this.target = requireNonNull(target, "target is null");
+    this.files = new HomeFiles(requireNonNull(target, "target is null"), "CSV", "csv");
   }
 
   /**
@@ -49,39 +45,50 @@ public final class CsvHome implements Home {
    */
   @Override
   public CsvBatchReader open(ReadRequest request) {
-    if (target.isLocal()) {
-      List<Path> files =
-          CSV_FILES.match(Path.of(target.location().path()), options.path(), request.entity());
-      CsvFileNames names = new CsvFileNames(options.baseDir());
-      return open(
-          request,
-          files.stream().map(f -> CsvSource.local(f, names.display(f))).toList(),
-          () -> {});
-    }
-    ObjectStore store = ObjectStores.open(target);
-    try {
-      List<CsvSource> sources =
-          CSV_OBJECTS.match(store, target.location(), target.written(), request.entity()).stream()
-              .map(o -> CsvSource.object(store.open(o.location())))
-              .toList();
-      return open(request, sources, store);
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
+    return open(request, files.all(request.entity()));
   }
 
-  private CsvBatchReader open(ReadRequest request, List<CsvSource> files, AutoCloseable resources) {
-    CsvLayout layout =
-        new CsvSchemaProbe(options, request.entity()).probe(files, request.columns());
-    return new CsvBatchReader(
-        request.entity(),
-        options,
-        layout,
-        files,
-        request.batchSize(),
-        request.allocator(),
-        resources);
+  @Override
+  public List<ObjectVersion> objects(ReadRequest request) {
+    return files.versions(request.entity());
+  }
+
+  @Override
+  public BatchReader open(ReadRequest request, List<ObjectVersion> objects) {
+    return open(request, files.only(objects));
+  }
+
+  private CsvBatchReader open(ReadRequest request, HomeFiles.Selected selected) {
+    CsvFileNames names = new CsvFileNames(options.baseDir());
+    try {
+      List<CsvSource> sources =
+          selected.files().stream()
+              .map(
+                  f ->
+                      f instanceof HomeFiles.FileRef.Remote remote
+                          ? CsvSource.object(remote.object())
+                          : CsvSource.local(
+                              ((HomeFiles.FileRef.Local) f).path(),
+                              names.display(((HomeFiles.FileRef.Local) f).path())))
+              .toList();
+      CsvLayout layout =
+          new CsvSchemaProbe(options, request.entity()).probe(sources, request.columns());
+      return new CsvBatchReader(
+          request.entity(),
+          options,
+          layout,
+          sources,
+          request.batchSize(),
+          request.allocator(),
+          selected.resources());
+    } catch (RuntimeException e) {
+      try {
+        selected.resources().close();
+      } catch (Exception closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   /** The options this home was built with. */

@@ -15,13 +15,13 @@ import java.util.concurrent.Semaphore;
  * a process dies, even by {@code kill -9}) and across threads of this JVM (which file locks do not
  * separate).
  */
-final class FileLocks {
+public final class FileLocks {
   private static final ConcurrentHashMap<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
 
   private FileLocks() {}
 
   /** A held lock; closing releases it. */
-  static final class Held implements AutoCloseable {
+  public static final class Held implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final Semaphore local;
@@ -50,7 +50,7 @@ final class FileLocks {
   }
 
   /** Waits for the lock on {@code file} (created if missing). */
-  static Held lock(Path file) throws IOException {
+  public static Held lock(Path file) throws IOException {
     Semaphore local = permit(file);
     local.acquireUninterruptibly();
     try {

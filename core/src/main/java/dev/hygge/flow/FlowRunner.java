@@ -9,7 +9,10 @@ import dev.hygge.config.RunType;
 import dev.hygge.invoke.EntityReport;
 import dev.hygge.invoke.EntityStatus;
 import dev.hygge.invoke.RunListener;
+import dev.hygge.state.EntityStateStep;
+import dev.hygge.state.EntityStates;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves one entity from its home to its store: the reader runs on its own thread and hands batches
  * to the writer through a bounded queue, so reading and writing overlap and memory stays flat. The
- * store commits only when every batch was written; any failure aborts it.
+ * store commits only when every batch was written; any failure aborts it. Around the move, the
+ * entity's {@link EntityStateStep} takes its lease, narrows the read to what is new (rows past the
+ * watermark, files not in the journal), and advances the state only after the store committed.
  */
 public final class FlowRunner {
   private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
@@ -29,14 +34,17 @@ public final class FlowRunner {
 
   private final BufferAllocator parent;
   private final RunListener listener;
+  private final EntityStates states;
 
   /**
    * @param parent the run's allocator; each entity gets a child of it, closed at the end
    * @param listener receives progress
+   * @param states leases, watermarks, journals and run history of the entities
    */
-  public FlowRunner(BufferAllocator parent, RunListener listener) {
+  public FlowRunner(BufferAllocator parent, RunListener listener, EntityStates states) {
     this.parent = requireNonNull(parent, "parent is null");
     this.listener = requireNonNull(listener, "listener is null");
+    this.states = requireNonNull(states, "states is null");
   }
 
   /**
@@ -46,12 +54,16 @@ public final class FlowRunner {
    */
   public EntityReport run(EntityConfig entity, RunType runType, String runId) {
     long start = System.nanoTime();
+    Instant started = Instant.now();
     listener.entityStarted(
         entity.flow(), entity.name(), entity.home().describe(), entity.store().describe());
     Progress progress = new Progress();
     EntityReport report;
-    try {
-      CommitResult result = move(entity, runType, runId, progress);
+    EntityStateStep state = states.step(entity, runType, runId);
+    try (state) {
+      state.begin();
+      CommitResult result = move(entity, runType, runId, progress, state);
+      state.committed();
       report =
           new EntityReport(
               entity.flow(),
@@ -78,23 +90,34 @@ public final class FlowRunner {
               Optional.of(failure.kind()),
               Optional.of(failure.getMessage()));
     }
+    states.record(runId, started, report, state.marks());
     listener.entityFinished(report);
     return report;
   }
 
-  private CommitResult move(EntityConfig entity, RunType runType, String runId, Progress progress) {
+  private CommitResult move(
+      EntityConfig entity,
+      RunType runType,
+      String runId,
+      Progress progress,
+      EntityStateStep state) {
     String name = entity.qualifiedName();
     try (BufferAllocator allocator = parent.newChildAllocator(name, 0, Long.MAX_VALUE)) {
-      BatchReader reader =
-          entity
-              .home()
-              .open(new ReadRequest(name, entity.columns(), entity.batchSize(), allocator));
+      Optional<BatchReader> opened =
+          state.open(new ReadRequest(name, entity.columns(), entity.batchSize(), allocator));
+      if (opened.isEmpty()) {
+        LOG.info("Entity {}: nothing new to load", name);
+        return new CommitResult(0, 0);
+      }
+      BatchReader reader = opened.get();
       try (StoreWriter writer = openWriter(entity, runType, runId, reader, allocator)) {
-        Optional<CommitResult> copied = copyDirectly(entity, reader, writer, progress);
-        if (copied.isPresent()) {
-          return copied.get();
+        if (!state.observesBatches()) {
+          Optional<CommitResult> copied = copyDirectly(entity, reader, writer, progress);
+          if (copied.isPresent()) {
+            return copied.get();
+          }
         }
-        return pump(entity, reader, writer, allocator, progress);
+        return pump(entity, reader, writer, allocator, progress, state);
       }
     }
   }
@@ -155,7 +178,8 @@ public final class FlowRunner {
       BatchReader reader,
       StoreWriter writer,
       BufferAllocator allocator,
-      Progress progress) {
+      Progress progress,
+      EntityStateStep state) {
     BatchQueue queue = new BatchQueue(entity.queueDepth());
     AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
     AtomicBoolean cancelled = new AtomicBoolean();
@@ -173,6 +197,7 @@ public final class FlowRunner {
         }
         try (VectorSchemaRoot batch = next.get()) {
           writer.write(batch);
+          state.observe(batch);
           progress.rows += batch.getRowCount();
         }
         listener.progress(entity.flow(), entity.name(), progress.rows, writer.bytesWritten());

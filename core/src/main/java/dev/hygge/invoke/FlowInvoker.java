@@ -9,6 +9,8 @@ import dev.hygge.config.Project;
 import dev.hygge.config.RunType;
 import dev.hygge.config.Suggestions;
 import dev.hygge.flow.FlowRunner;
+import dev.hygge.state.EntityStates;
+import dev.hygge.state.StepMarks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,16 +56,18 @@ public final class FlowInvoker {
     int concurrency = invocation.options().concurrency().orElse(project.options().concurrency());
     List<EntityReport> reports = new ArrayList<>();
     try (BufferAllocator allocator = new RootAllocator();
+        EntityStates states = EntityStates.of(project);
         ExecutorServiceCloser pool =
             new ExecutorServiceCloser(
                 Executors.newFixedThreadPool(
                     Math.min(concurrency, Math.max(1, selected.size())), new RunThreads()))) {
-      FlowRunner runner = new FlowRunner(allocator, listener);
+      FlowRunner runner = new FlowRunner(allocator, listener, states);
       AtomicBoolean stop = new AtomicBoolean();
       List<Future<EntityReport>> futures = new ArrayList<>();
       for (EntityConfig entity : selected) {
         RunType runType = invocation.options().runType().orElse(entity.runType());
-        futures.add(pool.executor.submit(() -> runOne(runner, entity, runType, runId, stop)));
+        futures.add(
+            pool.executor.submit(() -> runOne(runner, states, entity, runType, runId, stop)));
       }
       for (Future<EntityReport> future : futures) {
         reports.add(await(future));
@@ -73,18 +77,26 @@ public final class FlowInvoker {
   }
 
   private EntityReport runOne(
-      FlowRunner runner, EntityConfig entity, RunType runType, String runId, AtomicBoolean stop) {
+      FlowRunner runner,
+      EntityStates states,
+      EntityConfig entity,
+      RunType runType,
+      String runId,
+      AtomicBoolean stop) {
     if (stop.get()) {
-      return new EntityReport(
-          entity.flow(),
-          entity.name(),
-          EntityStatus.SKIPPED,
-          0,
-          0,
-          0,
-          Duration.ZERO,
-          Optional.empty(),
-          Optional.empty());
+      EntityReport skipped =
+          new EntityReport(
+              entity.flow(),
+              entity.name(),
+              EntityStatus.SKIPPED,
+              0,
+              0,
+              0,
+              Duration.ZERO,
+              Optional.empty(),
+              Optional.empty());
+      states.record(runId, Instant.now(), skipped, StepMarks.NONE);
+      return skipped;
     }
     Thread thread = Thread.currentThread();
     String poolName = thread.getName();

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -32,7 +33,8 @@ final class JdbcBatchReader implements BatchReader {
   private boolean exhausted;
 
   /**
-   * Runs {@code query}; the reader owns {@code connection} and closes it.
+   * Runs {@code query} with its {@code ?} parameters bound to {@code parameters}; the reader owns
+   * {@code connection} and closes it.
    *
    * @throws HyggeException of kind HOME when the query fails or a column type is unsupported
    */
@@ -42,6 +44,7 @@ final class JdbcBatchReader implements BatchReader {
       Connection connection,
       Dialect dialect,
       String query,
+      List<Object> parameters,
       int batchSize,
       BufferAllocator allocator) {
     this.entity = requireNonNull(entity, "entity is null");
@@ -53,9 +56,20 @@ final class JdbcBatchReader implements BatchReader {
     try {
       // Outside autocommit a fetch size streams the rows (PostgreSQL opens a server-side cursor).
       connection.setAutoCommit(false);
-      opened = connection.createStatement();
-      opened.setFetchSize(batchSize);
-      rows = opened.executeQuery(query);
+      if (parameters.isEmpty()) {
+        // A plain statement, so a query's own '?' (PostgreSQL's jsonb operator) is not a parameter.
+        opened = connection.createStatement();
+        opened.setFetchSize(batchSize);
+        rows = opened.executeQuery(query);
+      } else {
+        PreparedStatement prepared = connection.prepareStatement(query);
+        opened = prepared;
+        prepared.setFetchSize(batchSize);
+        for (int i = 0; i < parameters.size(); i++) {
+          prepared.setObject(i + 1, parameters.get(i));
+        }
+        rows = prepared.executeQuery();
+      }
       List<ReadMapping> mappings = mappings(dialect, rows.getMetaData());
       List<Field> fields = new ArrayList<>();
       ResultSetMetaData meta = rows.getMetaData();

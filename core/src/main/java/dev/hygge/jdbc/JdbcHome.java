@@ -3,15 +3,27 @@ package dev.hygge.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
+import dev.hygge.state.SupportsWatermark;
+import dev.hygge.state.WatermarkFilter;
+import dev.hygge.state.WatermarkType;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A database home reading a table or the result of a query. */
-public final class JdbcHome implements Home {
+/**
+ * A database home reading a table or the result of a query; with a watermark, only the rows past
+ * it, as a bound parameter of the query.
+ */
+public final class JdbcHome implements Home, SupportsWatermark {
   private final Database database;
   private final Optional<String> table;
   private final Optional<String> query;
@@ -33,28 +45,101 @@ public final class JdbcHome implements Home {
 
   @Override
   public BatchReader open(ReadRequest request) {
+    return open(request, "", List.of());
+  }
+
+  @Override
+  public BatchReader open(ReadRequest request, WatermarkFilter filter) {
+    String predicate =
+        " WHERE "
+            + database.dialect().quote(filter.column())
+            + " "
+            + filter.comparison().operator()
+            + " ?";
+    return open(request, predicate, List.of(filter.bound().sqlValue()));
+  }
+
+  private BatchReader open(ReadRequest request, String predicate, List<Object> parameters) {
     Dialect dialect = database.dialect();
     String entity = request.entity();
-    String name = JdbcStore.entityName(entity);
     database.requireReadable(entity);
-    String source =
-        table
-            .map(t -> dialect.quote(TableName.parse(t.replace(JdbcStore.ENTITY_PLACEHOLDER, name))))
-            .orElseGet(() -> "(" + query.orElseThrow() + ") AS hygge_query");
     String columns =
         request.columns().isEmpty()
             ? "*"
             : request.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
-    String where = database.display() + table.map(t -> " table " + t).orElse(" query");
     Connection connection = database.connect(entity, ErrorKind.HOME);
     return new JdbcBatchReader(
         entity,
-        where,
+        where(),
         connection,
         dialect,
-        "SELECT " + columns + " FROM " + source,
+        "SELECT " + columns + " FROM " + source(entity) + predicate,
+        parameters,
         request.batchSize(),
         request.allocator());
+  }
+
+  @Override
+  public WatermarkType watermarkType(ReadRequest request, String column) {
+    Dialect dialect = database.dialect();
+    String entity = request.entity();
+    database.requireReadable(entity);
+    String probe = "SELECT " + dialect.quote(column) + " FROM " + source(entity) + " WHERE 1 = 0";
+    try (Connection connection = database.connect(entity, ErrorKind.HOME);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(probe)) {
+      ResultSetMetaData meta = rows.getMetaData();
+      ColumnType type =
+          new ColumnType(
+              meta.getColumnType(1),
+              meta.getColumnTypeName(1),
+              meta.getPrecision(1),
+              meta.getScale(1));
+      return dialect
+          .readMapping(type)
+          .flatMap(mapping -> WatermarkType.of(mapping.arrowType()))
+          .orElseThrow(
+              () ->
+                  HyggeException.home(
+                      "Entity "
+                          + entity
+                          + " cannot use column '"
+                          + column
+                          + "' of "
+                          + where()
+                          + " as its watermark: its type "
+                          + type.typeName()
+                          + " is not a timestamp (without time zone), date, integer or text."
+                          + " Choose another watermark_column, or cast it in a query:.",
+                      null));
+    } catch (SQLException e) {
+      throw HyggeException.home(
+          "Cannot read entity "
+              + entity
+              + " from "
+              + where()
+              + ": cannot find watermark_column '"
+              + column
+              + "' ("
+              + e.getMessage()
+              + "). Check watermark_column: it must be a column of the table or query.",
+          e);
+    }
+  }
+
+  private String source(String entity) {
+    String name = JdbcStore.entityName(entity);
+    return table
+        .map(
+            t ->
+                database
+                    .dialect()
+                    .quote(TableName.parse(t.replace(JdbcStore.ENTITY_PLACEHOLDER, name))))
+        .orElseGet(() -> "(" + query.orElseThrow() + ") AS hygge_query");
+  }
+
+  private String where() {
+    return database.display() + table.map(t -> " table " + t).orElse(" query");
   }
 
   @Override

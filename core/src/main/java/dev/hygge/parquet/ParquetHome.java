@@ -3,14 +3,14 @@ package dev.hygge.parquet;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.HyggeException;
-import dev.hygge.files.LocalFiles;
-import dev.hygge.files.ObjectFiles;
+import dev.hygge.files.HomeFiles;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
-import dev.hygge.storage.ObjectInfo;
-import dev.hygge.storage.ObjectStore;
-import dev.hygge.storage.ObjectStores;
+import dev.hygge.state.ObjectVersion;
+import dev.hygge.state.SupportsObjectSelection;
+import dev.hygge.storage.Location;
+import dev.hygge.storage.StorageAccess;
 import dev.hygge.storage.StorageTarget;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,17 +19,16 @@ import java.util.List;
  * A home of Parquet files: one file, a directory or a glob, on local disk or in an object store
  * (read by ranges: footers and the column chunks asked for).
  */
-public final class ParquetHome implements Home {
-  private static final LocalFiles PARQUET_FILES = new LocalFiles("Parquet", "parquet");
-  private static final ObjectFiles PARQUET_OBJECTS = new ObjectFiles("Parquet", "parquet");
-
+public final class ParquetHome implements Home, SupportsObjectSelection {
   private final StorageTarget target;
+  private final HomeFiles files;
 
   /**
    * @param target the file, directory or glob, and how to reach it
    */
   public ParquetHome(StorageTarget target) {
     this.target = requireNonNull(target, "target is null");
+    this.files = new HomeFiles(target, "Parquet", "parquet");
   }
 
   /**
@@ -39,11 +38,7 @@ public final class ParquetHome implements Home {
    * @param written the path as the user wrote it, for messages
    */
   public ParquetHome(Path path, String written) {
-    this(
-        new StorageTarget(
-            dev.hygge.storage.Location.of(path),
-            written,
-            dev.hygge.storage.StorageAccess.defaults()));
+    this(new StorageTarget(Location.of(path), written, StorageAccess.defaults()));
   }
 
   /**
@@ -55,26 +50,40 @@ public final class ParquetHome implements Home {
   @Override
   public BatchReader open(ReadRequest request) {
     requireNonNull(request, "request is null");
-    if (target.isLocal()) {
-      List<Path> files =
-          PARQUET_FILES.match(
-              Path.of(target.location().path()), target.written(), request.entity());
-      return new ParquetBatchReader(
-          request, files.stream().map(ParquetSource::local).toList(), () -> {});
-    }
-    ObjectStore store = ObjectStores.open(target);
+    return open(request, files.all(request.entity()));
+  }
+
+  @Override
+  public List<ObjectVersion> objects(ReadRequest request) {
+    return files.versions(request.entity());
+  }
+
+  @Override
+  public BatchReader open(ReadRequest request, List<ObjectVersion> objects) {
+    return open(request, files.only(objects));
+  }
+
+  private BatchReader open(ReadRequest request, HomeFiles.Selected selected) {
     try {
-      List<ObjectInfo> objects =
-          PARQUET_OBJECTS.match(store, target.location(), target.written(), request.entity());
-      List<ParquetSource> sources =
-          objects.stream()
-              .map(o -> ParquetSource.object(store.open(o.location()), o.size()))
-              .toList();
-      return new ParquetBatchReader(request, sources, store);
+      List<ParquetSource> sources = selected.files().stream().map(ParquetHome::source).toList();
+      return new ParquetBatchReader(request, sources, selected.resources());
     } catch (RuntimeException e) {
-      store.close();
+      try {
+        selected.resources().close();
+      } catch (Exception closing) {
+        e.addSuppressed(closing);
+      }
       throw e;
     }
+  }
+
+  private static ParquetSource source(HomeFiles.FileRef file) {
+    if (file instanceof HomeFiles.FileRef.Remote remote) {
+      return remote.size() >= 0
+          ? ParquetSource.object(remote.object(), remote.size())
+          : ParquetSource.object(remote.object());
+    }
+    return ParquetSource.local(((HomeFiles.FileRef.Local) file).path());
   }
 
   @Override

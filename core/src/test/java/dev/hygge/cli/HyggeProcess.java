@@ -12,9 +12,20 @@ final class HyggeProcess {
 
   /** Starts {@code hygge ARGS} with extra environment variables; output goes to {@code log}. */
   static Process start(Map<String, String> env, Path log, String... args) throws IOException {
+    return start(env, Map.of(), log, args);
+  }
+
+  /**
+   * Starts {@code hygge ARGS} with extra environment variables and JVM system properties; output
+   * goes to {@code log}.
+   */
+  static Process start(
+      Map<String, String> env, Map<String, String> properties, Path log, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());

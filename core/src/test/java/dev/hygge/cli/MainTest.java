@@ -91,7 +91,9 @@ class MainTest {
     assertThat(code).isZero();
     assertThat(out.toString())
         .contains("Dry run of project shop: nothing will be moved.")
-        .contains("shop.orders: parquet landing/orders -> parquet lake/orders (incremental)")
+        .contains(
+            "shop.orders: parquet landing/orders -> parquet lake/orders (incremental, loads only"
+                + " new or changed files (0 loaded before))")
         .contains("2 entities selected.");
     assertThat(project.resolve("lake")).doesNotExist();
   }

@@ -64,6 +64,7 @@ class ConfigurationDocsTest {
     Map<String, List<Setting>> blocks = new LinkedHashMap<>();
     blocks.put("hygge.yml", StructureKeys.PROJECT);
     blocks.put("options", OptionSettings.ALL);
+    blocks.put("state", StateSettings.ALL);
     blocks.put("defaults (run settings)", RunSettings.ALL);
     blocks.put("flow.yml", StructureKeys.FLOW);
     blocks.put("Entity files", StructureKeys.ENTITY);

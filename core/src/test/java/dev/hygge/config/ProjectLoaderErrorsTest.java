@@ -58,7 +58,7 @@ class ProjectLoaderErrorsTest {
     assertThat(loadError())
         .isEqualTo(
             "Unknown key 'flow_dir' in hygge.yml at hygge.yml:2. Did you mean 'flows_dir'? Valid keys:"
-                + " name, flows_dir, options, defaults, flows, connections, credentials.");
+                + " name, flows_dir, options, defaults, flows, connections, credentials, state.");
   }
 
   @Test

@@ -18,6 +18,8 @@ import dev.hygge.invoke.FlowInvoker;
 import dev.hygge.invoke.Invocation;
 import dev.hygge.invoke.RunListener;
 import dev.hygge.invoke.RunReport;
+import dev.hygge.state.RunJournal;
+import dev.hygge.state.RunRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,14 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FlowInvokerTest {
   private static final Path DIR = Path.of(".");
+
+  /** The project directory: runs record their history under it. */
+  @TempDir Path root;
+
   private final Map<String, long[]> published = new ConcurrentHashMap<>();
 
   private EntityConfig entity(String flow, String name, Home home, Store store, int batchSize) {
@@ -51,7 +58,7 @@ class FlowInvokerTest {
 
   private Project project(boolean continueOnError, EntityConfig... entities) {
     return new Project(
-        DIR,
+        root,
         "test",
         new ProjectOptions(2, continueOnError, "info"),
         List.of(new FlowConfig("sales", new Origin("test", 1), List.of(entities))));
@@ -150,7 +157,7 @@ class FlowInvokerTest {
     }
     Project project =
         new Project(
-            DIR,
+            root,
             "test",
             new ProjectOptions(1, false, "info"),
             List.of(new FlowConfig("sales", new Origin("test", 1), List.of(entities))));
@@ -161,6 +168,16 @@ class FlowInvokerTest {
     assertThat(report.entities().subList(1, 6))
         .allSatisfy(e -> assertThat(e.status()).isEqualTo(EntityStatus.SKIPPED));
     assertThat(published).isEmpty();
+    assertThat(new RunJournal(project.state().directory()).read())
+        .as("the run history records skipped entities too")
+        .extracting(RunRecord::entity, RunRecord::status, RunRecord::runId)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("e0", "FAILED", report.runId()),
+            org.assertj.core.groups.Tuple.tuple("e1", "SKIPPED", report.runId()),
+            org.assertj.core.groups.Tuple.tuple("e2", "SKIPPED", report.runId()),
+            org.assertj.core.groups.Tuple.tuple("e3", "SKIPPED", report.runId()),
+            org.assertj.core.groups.Tuple.tuple("e4", "SKIPPED", report.runId()),
+            org.assertj.core.groups.Tuple.tuple("e5", "SKIPPED", report.runId()));
   }
 
   @Test

@@ -1,0 +1,169 @@
+package dev.hygge.state;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
+import dev.hygge.files.Durability;
+import dev.hygge.files.FileLocks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run history: an append-only file of JSON lines ({@code runs.jsonl} in the state directory),
+ * one line per entity run.
+ */
+public final class RunJournal {
+  /** The journal's file name in the state directory. */
+  public static final String FILE_NAME = "runs.jsonl";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunJournal.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path file;
+
+  /**
+   * @param directory the state directory
+   */
+  public RunJournal(Path directory) {
+    this.file = requireNonNull(directory, "directory is null").resolve(FILE_NAME);
+  }
+
+  /** The journal file. */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Appends one record, durably, whole lines only (other processes append under the same lock).
+   *
+   * @throws HyggeException of kind STATE when the journal cannot be written
+   */
+  public void append(RunRecord record) {
+    byte[] line = (encode(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    try {
+      Files.createDirectories(file.getParent());
+      try (FileLocks.Held lock = FileLocks.lock(file.resolveSibling("." + FILE_NAME + ".lock"))) {
+        Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Durability.force(file);
+      }
+    } catch (IOException e) {
+      throw new HyggeException(
+          ErrorKind.STATE,
+          "Cannot record run "
+              + record.runId()
+              + " of entity "
+              + record.qualifiedName()
+              + " in "
+              + file
+              + ": "
+              + e
+              + ". Check the permissions and free space of the state directory.",
+          e);
+    }
+  }
+
+  /**
+   * Every record, oldest first. A line that cannot be read (the last line of a run killed while
+   * writing it, or a hand edit) is skipped with a warning naming the file and line.
+   *
+   * @throws HyggeException of kind STATE when the file cannot be read
+   */
+  public List<RunRecord> read() {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new HyggeException(
+          ErrorKind.STATE, "Cannot read the run history " + file + ": " + e, e);
+    }
+    List<RunRecord> records = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        records.add(decode(JSON.readTree(line)));
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        LOG.warn(
+            "Skipping line {} of {}: it is not a run record ({})", i + 1, file, e.getMessage());
+      }
+    }
+    return records;
+  }
+
+  /** One record as a JSON object on one line. */
+  public static String encode(RunRecord r) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("run_id", r.runId());
+    node.put("flow", r.flow());
+    node.put("entity", r.entity());
+    node.put("started", r.started().toString());
+    node.put("ended", r.ended().toString());
+    node.put("status", r.status());
+    node.put("rows", r.rows());
+    node.put("bytes", r.bytes());
+    node.put("files", r.files());
+    node.put("objects", r.objects());
+    r.read().ifPresent(v -> node.put("read", v));
+    r.watermarkBefore().ifPresent(v -> node.put("watermark_before", v));
+    r.watermarkAfter().ifPresent(v -> node.put("watermark_after", v));
+    r.errorKind().ifPresent(v -> node.put("error_kind", v));
+    r.error().ifPresent(v -> node.put("error", v));
+    return node.toString();
+  }
+
+  private static RunRecord decode(JsonNode node) {
+    try {
+      return new RunRecord(
+          required(node, "run_id"),
+          required(node, "flow"),
+          required(node, "entity"),
+          Instant.parse(required(node, "started")),
+          Instant.parse(required(node, "ended")),
+          required(node, "status"),
+          node.path("rows").asLong(),
+          node.path("bytes").asLong(),
+          node.path("files").asInt(),
+          node.path("objects").asInt(),
+          optional(node, "read"),
+          optional(node, "watermark_before"),
+          optional(node, "watermark_after"),
+          optional(node, "error_kind"),
+          optional(node, "error"));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("bad time: " + e.getParsedString(), e);
+    }
+  }
+
+  private static String required(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || !value.isTextual()) {
+      throw new IllegalArgumentException("'" + name + "' is missing");
+    }
+    return value.asText();
+  }
+
+  private static Optional<String> optional(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+  }
+}

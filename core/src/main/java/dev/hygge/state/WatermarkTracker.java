@@ -1,0 +1,91 @@
+package dev.hygge.state;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.hygge.HyggeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DateMilliVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/**
+ * Finds the highest value of the watermark column in the batches a run writes. Called on the writer
+ * thread only.
+ */
+final class WatermarkTracker {
+  private final String entity;
+  private final String column;
+  private Watermark highest;
+
+  WatermarkTracker(String entity, String column) {
+    this.entity = requireNonNull(entity, "entity is null");
+    this.column = requireNonNull(column, "column is null");
+  }
+
+  /** Looks at every non-null value of the column in one batch. */
+  void observe(VectorSchemaRoot batch) {
+    FieldVector vector = batch.getVector(column);
+    if (vector == null) {
+      throw HyggeException.home(
+          "Cannot track the watermark of entity "
+              + entity
+              + ": the home's rows have no column '"
+              + column
+              + "' (check watermark_column; column names are case-sensitive).",
+          null);
+    }
+    for (int row = 0; row < batch.getRowCount(); row++) {
+      if (!vector.isNull(row)) {
+        Watermark value = value(vector, row);
+        if (highest == null || value.compareWith(highest) > 0) {
+          highest = value;
+        }
+      }
+    }
+  }
+
+  /** The highest value seen, if any row had one. */
+  Optional<Watermark> highest() {
+    return Optional.ofNullable(highest);
+  }
+
+  private Watermark value(FieldVector vector, int row) {
+    if (vector instanceof TimeStampVector timestamps
+        && ((ArrowType.Timestamp) vector.getField().getType()).getTimezone() == null) {
+      return new Watermark.Timestamp((LocalDateTime) timestamps.getObject(row));
+    }
+    if (vector instanceof DateDayVector days) {
+      return new Watermark.Date(LocalDate.ofEpochDay(days.get(row)));
+    }
+    if (vector instanceof DateMilliVector millis) {
+      return new Watermark.Date(millis.getObject(row).toLocalDate());
+    }
+    if (vector instanceof BaseIntVector ints) {
+      return new Watermark.Whole(ints.getValueAsLong(row));
+    }
+    if (vector instanceof VarCharVector text) {
+      return new Watermark.Text(text.getObject(row).toString());
+    }
+    throw unsupported(entity, column, vector.getField().getType().toString());
+  }
+
+  static HyggeException unsupported(String entity, String column, String type) {
+    return HyggeException.home(
+        "Entity "
+            + entity
+            + " cannot use column '"
+            + column
+            + "' as its watermark: its type "
+            + type
+            + " is not a timestamp (without time zone), date, integer or text. Choose another"
+            + " watermark_column, or cast it in a query:.",
+        null);
+  }
+}

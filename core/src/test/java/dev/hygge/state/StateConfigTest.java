@@ -1,0 +1,134 @@
+package dev.hygge.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
+import dev.hygge.config.EntityConfig;
+import dev.hygge.config.Project;
+import dev.hygge.config.ProjectLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code state:} and the watermark run settings as users write them, and their errors. */
+class StateConfigTest {
+  @TempDir Path dir;
+
+  private Project load(String yml) throws Exception {
+    Files.writeString(dir.resolve("hygge.yml"), yml);
+    return ProjectLoader.load(dir);
+  }
+
+  private static String duckdbFlow(String entity) {
+    return """
+        flows:
+          shop:
+            home: {type: duckdb, database: source.duckdb, table: events}
+            store: {type: duckdb, database: lake.duckdb}
+            run_type: incremental
+            entities:
+              events:
+        %s
+        """
+        .formatted(entity.indent(8).stripTrailing());
+  }
+
+  private HyggeException error(String yml) {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> load(yml));
+    assertThat(thrown).isInstanceOf(HyggeException.class);
+    HyggeException e = (HyggeException) thrown;
+    assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG);
+    return e;
+  }
+
+  @Test
+  void stateDefaultsToADirectoryUnderTheProject() throws Exception {
+    Project project = load(duckdbFlow("watermark_column: updated_at"));
+
+    assertThat(project.state())
+        .isEqualTo(new StateConfig(dir.resolve(".hygge/state"), Duration.ofMinutes(10)));
+    EntityConfig events = project.flows().get(0).entities().get(0);
+    assertThat(events.watermark())
+        .contains(new WatermarkSettings("updated_at", Optional.empty(), Optional.empty()));
+  }
+
+  @Test
+  void readsTheStateBlockAndTheWatermarkSettings() throws Exception {
+    Project project =
+        load(
+            "state:\n  type: local\n  path: var/state\n  lease_timeout: 2h\n"
+                + duckdbFlow("watermark_column: id\nwatermark_initial: \"100\"\nlookback: \"50\""));
+
+    assertThat(project.state())
+        .isEqualTo(new StateConfig(dir.resolve("var/state"), Duration.ofHours(2)));
+    assertThat(project.flows().get(0).entities().get(0).watermark())
+        .contains(
+            new WatermarkSettings("id", Optional.of("100"), Optional.of(Lookback.parse("50"))));
+  }
+
+  @Test
+  void onlyTheLocalBackendIsAccepted() {
+    assertThat(error("state:\n  type: s3\n" + duckdbFlow("watermark_column: id")))
+        .hasMessage(
+            "Invalid value for 'type' in state in hygge.yml at hygge.yml:2: 's3' is not one of"
+                + " local.");
+  }
+
+  @Test
+  void aBadLeaseTimeoutNamesTheForms() {
+    assertThat(error("state:\n  lease_timeout: soon\n" + duckdbFlow("watermark_column: id")))
+        .hasMessage(
+            "Invalid value for 'lease_timeout' in state in hygge.yml at hygge.yml:2: 'soon' is not"
+                + " a duration: write a whole number and a unit, e.g. 30s, 10m, 2h, 1d");
+  }
+
+  @Test
+  void watermarkSettingsWithoutAColumnFail() {
+    assertThat(error(duckdbFlow("watermark_initial: 2024-01-01")))
+        .hasMessageContaining("Invalid value for 'watermark_initial'")
+        .hasMessageContaining("it needs watermark_column, which is not set");
+  }
+
+  @Test
+  void aFullDropEntityCannotHaveAWatermark() {
+    assertThat(
+            error(
+                duckdbFlow("watermark_column: id")
+                    .replace("run_type: incremental", "run_type: full_drop")))
+        .hasMessageContaining(
+            "Invalid value for 'watermark_column' in run settings of entity shop.events")
+        .hasMessageContaining(
+            "the entity's run_type is full_drop, which reloads everything;"
+                + " set run_type: incremental");
+  }
+
+  @Test
+  void aFileHomeCannotHaveAWatermark() {
+    assertThat(
+            error(
+                duckdbFlow("watermark_column: id")
+                    .replace(
+                        "{type: duckdb, database: source.duckdb, table: events}",
+                        "{type: csv, path: landing}")))
+        .hasMessageContaining(
+            "a csv home cannot filter rows by a watermark; database homes can. File homes load"
+                + " only new or changed files when run_type is incremental");
+  }
+
+  @Test
+  void theWatermarkColumnMustBeMoved() {
+    assertThat(error(duckdbFlow("watermark_column: updated_at\ncolumns: [id, name]")))
+        .hasMessageContaining("'updated_at' is not among the entity's columns (id, name)");
+  }
+
+  @Test
+  void aLookbackMustBeADurationOrANumber() {
+    assertThat(error(duckdbFlow("watermark_column: updated_at\nlookback: a while")))
+        .hasMessageContaining("Invalid value for 'lookback'")
+        .hasMessageContaining("'a while' is not a duration");
+  }
+}
