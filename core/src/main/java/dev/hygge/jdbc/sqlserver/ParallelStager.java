@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,13 +86,7 @@ final class ParallelStager implements AutoCloseable {
    */
   void stage(VectorSchemaRoot batch) throws SQLException {
     throwIfFailed();
-    VectorSchemaRoot copy = VectorSchemaRoot.create(batch.getSchema(), allocator);
-    try {
-      VectorSchemaRootAppender.append(copy, batch);
-    } catch (RuntimeException e) {
-      copy.close();
-      throw e;
-    }
+    VectorSchemaRoot copy = BatchCopy.of(batch, allocator);
     try {
       if (!queue.put(copy, () -> failure.get() != null)) {
         throwIfFailed();

@@ -17,7 +17,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 
 /**
  * Reads several partitions at once, one thread and one reader (with its own connection) each, and
@@ -65,13 +64,7 @@ final class PartitionedBatchReader implements BatchReader {
   private void read(BatchReader partition) {
     try {
       while (failure.get() == null && partition.loadNextBatch()) {
-        VectorSchemaRoot copy = VectorSchemaRoot.create(root.getSchema(), allocator);
-        try {
-          VectorSchemaRootAppender.append(copy, partition.root());
-        } catch (RuntimeException e) {
-          copy.close();
-          throw e;
-        }
+        VectorSchemaRoot copy = BatchCopy.of(partition.root(), allocator);
         for (FieldVector vector : copy.getFieldVectors()) {
           bytes.addAndGet(vector.getBufferSize());
         }
