@@ -23,7 +23,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * transaction back and drops the staging table, so the target is left exactly as it was.
  */
 final class SqlServerStoreWriter implements StoreWriter {
-  /** Seconds a connection gets to prove it is alive before a retried publish reconnects. */
+  /** Seconds a connection gets to prove it is alive before it publishes or drops staging. */
   private static final int VALID_CHECK_SECONDS = 5;
 
   /**
@@ -181,7 +181,8 @@ final class SqlServerStoreWriter implements StoreWriter {
   }
 
   private Void publish(PublishPlan plan, int attempt) throws SQLException {
-    Connection connection = attempt > 1 ? livePublisher() : publisher;
+    // The publishing connection sat idle through the load; a lost one is replaced.
+    Connection connection = livePublisher();
     TableSql sql = target.sql();
     connection.setAutoCommit(false);
     try {

@@ -23,6 +23,7 @@ final class TemporalText {
   private static final long NANOS_PER_TICK = 100L;
 
   private static final int FRACTION_DIGITS = 7;
+  private static final int TIME_TEXT_LENGTH = "HH:mm:ss.fffffff".length();
   private static final int TWO_DIGITS = 10;
 
   private TemporalText() {}
@@ -44,7 +45,7 @@ final class TemporalText {
 
   /** {@code HH:mm:ss.fffffff} for a time of day in nanoseconds (below 100 ns dropped). */
   static String time(long nanosOfDay) {
-    StringBuilder text = new StringBuilder(FRACTION_DIGITS + FRACTION_DIGITS + 2);
+    StringBuilder text = new StringBuilder(TIME_TEXT_LENGTH);
     appendTime(text, nanosOfDay);
     return text.toString();
   }
