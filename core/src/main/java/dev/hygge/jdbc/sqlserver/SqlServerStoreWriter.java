@@ -96,10 +96,20 @@ final class SqlServerStoreWriter implements StoreWriter {
     for (int i = 1; i <= writers; i++) {
       loaders.add(new BulkCopyLoader(pool.get(i), staging, target.options().batchSize()));
     }
-    ParallelStager stager =
-        new ParallelStager(
-            sql.columns(), sql.types(), loaders, allocator, "hygge-sqlserver " + target.entity());
-    return new SqlServerStoreWriter(target, pool, stager);
+    try {
+      ParallelStager stager =
+          new ParallelStager(
+              sql.columns(), sql.types(), loaders, allocator, "hygge-sqlserver " + target.entity());
+      return new SqlServerStoreWriter(target, pool, stager);
+    } catch (RuntimeException e) {
+      try {
+        execute(pool.get(0), List.of(sql.drop(sql.staging())));
+      } catch (SQLException dropFailed) {
+        e.addSuppressed(dropFailed);
+      }
+      pool.close();
+      throw failure(target, "cannot start the bulk loads", e);
+    }
   }
 
   private static Void failIfTargetHasRows(Target target, Connection connection)
