@@ -125,9 +125,9 @@ final class SqlServerStoreWriter implements StoreWriter {
         throw HyggeException.store(
             "Cannot write entity "
                 + target.entity()
-                + ": table "
+                + " into "
                 + target.where()
-                + " already has rows and if_exists is fail (set if_exists: append or"
+                + ": the table already has rows and if_exists is fail (set if_exists: append or"
                 + " if_exists: replace, or empty the table).",
             null);
       }
@@ -150,9 +150,11 @@ final class SqlServerStoreWriter implements StoreWriter {
 
   @Override
   public CommitResult commit() {
+    String step = "cannot bulk-load the rows into " + target.sql().staging();
     try {
       stager.finish();
       stager.close();
+      step = "cannot publish into " + target.sql().target();
       PublishPlan plan =
           new PublishPlan(
               target.sql(),
@@ -168,7 +170,7 @@ final class SqlServerStoreWriter implements StoreWriter {
       closePublisherIfReplaced();
       return new CommitResult(1, bytes);
     } catch (SQLException | RuntimeException e) {
-      HyggeException failed = failure(target, "cannot publish into " + target.sql().target(), e);
+      HyggeException failed = failure(target, step, e);
       try {
         abort();
       } catch (RuntimeException abortFailed) {
