@@ -23,8 +23,12 @@ public final class SqlServerTypeMapping {
   private static final int SECOND_DIGITS = 0;
   private static final int MILLI_DIGITS = 3;
   private static final int MICRO_DIGITS = 6;
+  /*
+   * Temporal values travel as text (TemporalText), always with seven fractional digits; bulk copy
+   * is told the length of that text as the precision, as a result set of DATETIME2(7) would.
+   */
   private static final int DATE_TEXT = "yyyy-mm-dd".length();
-  private static final int TIME_TEXT = "hh:mm:ss".length();
+  private static final int TIME_TEXT = "hh:mm:ss.fffffff".length();
   private static final int DATETIME_TEXT = DATE_TEXT + 1 + TIME_TEXT;
   private static final int OFFSET_TEXT = " +00:00".length();
 
@@ -67,21 +71,15 @@ public final class SqlServerTypeMapping {
     }
     if (type instanceof ArrowType.Time time) {
       int digits = digits(time.getUnit());
-      return Optional.of(
-          new SqlServerType("TIME", Types.TIME, textLength(TIME_TEXT, digits), digits, fixed()));
+      return Optional.of(new SqlServerType("TIME", Types.TIME, TIME_TEXT, digits, fixed()));
     }
     if (type instanceof ArrowType.Timestamp time) {
       int digits = digits(time.getUnit());
       return Optional.of(
           time.getTimezone() == null
-              ? new SqlServerType(
-                  "DATETIME2", Types.TIMESTAMP, textLength(DATETIME_TEXT, digits), digits, fixed())
+              ? new SqlServerType("DATETIME2", Types.TIMESTAMP, DATETIME_TEXT, digits, fixed())
               : new SqlServerType(
-                  "DATETIMEOFFSET",
-                  DATETIMEOFFSET,
-                  textLength(DATETIME_TEXT, digits) + OFFSET_TEXT,
-                  digits,
-                  fixed()));
+                  "DATETIMEOFFSET", DATETIMEOFFSET, DATETIME_TEXT + OFFSET_TEXT, digits, fixed()));
     }
     return Optional.empty();
   }
@@ -129,10 +127,6 @@ public final class SqlServerTypeMapping {
       case MICROSECOND -> MICRO_DIGITS;
       case NANOSECOND -> SqlServerType.MAX_TIME_SCALE;
     };
-  }
-
-  private static int textLength(int whole, int digits) {
-    return digits == 0 ? whole : whole + 1 + digits;
   }
 
   private static Optional<SqlServerType> plain(String name, int jdbcType) {

@@ -93,7 +93,7 @@ class SqlServerTypeMappingTest {
 
     assertThat(List.of(decimal.precision(), decimal.scale())).containsExactly(12, 2);
     assertThat(List.of(moment.precision(), moment.scale()))
-        .containsExactly("yyyy-mm-dd hh:mm:ss.ffffff".length(), 6);
+        .containsExactly("yyyy-mm-dd hh:mm:ss.fffffff".length(), 6);
   }
 
   static Stream<ArrowType> unsupported() {
