@@ -33,7 +33,8 @@ public final class Registry {
         new dev.hygge.parquet.ParquetHomeType(),
         new dev.hygge.csv.CsvHomeType(),
         new dev.hygge.jdbc.duckdb.DuckDbHomeType(),
-        new dev.hygge.jdbc.postgres.PostgresHomeType());
+        new dev.hygge.jdbc.postgres.PostgresHomeType(),
+        new dev.hygge.jdbc.sqlserver.SqlServerHomeType());
   }
 
   private static List<StoreType> builtInStores() {
@@ -41,7 +42,8 @@ public final class Registry {
         new dev.hygge.parquet.ParquetStoreType(),
         new dev.hygge.jdbc.duckdb.DuckDbStoreType(),
         new dev.hygge.jdbc.sqlite.SqliteStoreType(),
-        new dev.hygge.jdbc.postgres.PostgresStoreType());
+        new dev.hygge.jdbc.postgres.PostgresStoreType(),
+        new dev.hygge.jdbc.sqlserver.SqlServerStoreType());
   }
 
   /**
