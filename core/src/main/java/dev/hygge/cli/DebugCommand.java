@@ -100,10 +100,12 @@ final class DebugCommand implements Callable<Integer> {
       String shown;
       String source;
       if (given != null) {
+        // A value from a secret manager is masked whatever its key is called.
         shown =
             SECRET.matcher(s.name()).matches()
                 ? MASK
-                : INLINE_SECRET.matcher(String.valueOf(given.value())).replaceAll("$1=" + MASK);
+                : settings.maskSecrets(
+                    INLINE_SECRET.matcher(String.valueOf(given.value())).replaceAll("$1=" + MASK));
         source = given.origin().toString();
       } else if (s.defaultValue().isPresent()) {
         shown = s.defaultValue().get();
@@ -134,7 +136,9 @@ final class DebugCommand implements Callable<Integer> {
         boolean exists = Files.exists(fixed);
         out.printf(
             "    check %s: %s %s%n",
-            s.name(), exists ? "ok," : "MISSING,", exists ? fixed + " exists" : fixed);
+            s.name(),
+            exists ? "ok," : "MISSING,",
+            settings.maskSecrets(exists ? fixed + " exists" : fixed.toString()));
         ok &= exists;
       } else {
         Path existing = fixed;
@@ -146,7 +150,8 @@ final class DebugCommand implements Callable<Integer> {
             "    check %s: %s %s%n",
             s.name(),
             writable ? "ok," : "NOT WRITABLE,",
-            writable ? "can write under " + existing : "cannot write " + text);
+            settings.maskSecrets(
+                writable ? "can write under " + existing : "cannot write " + text));
         ok &= writable;
       }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The validated settings of one block (a home, a store, project options), each value with its
@@ -22,18 +23,21 @@ public final class Settings {
   private final Path baseDir;
   private final Map<String, Setting> declared;
   private final Map<String, ConfigValue> values;
+  private final Set<String> secretValues;
 
   private Settings(
       String block,
       Origin blockOrigin,
       Path baseDir,
       Map<String, Setting> declared,
-      Map<String, ConfigValue> values) {
+      Map<String, ConfigValue> values,
+      Set<String> secretValues) {
     this.block = block;
     this.blockOrigin = blockOrigin;
     this.baseDir = baseDir;
     this.declared = declared;
     this.values = values;
+    this.secretValues = secretValues;
   }
 
   /**
@@ -50,6 +54,22 @@ public final class Settings {
       Path baseDir,
       List<Setting> declared,
       Map<String, ConfigValue> values) {
+    return validate(block, blockOrigin, baseDir, declared, values, Set.of());
+  }
+
+  /**
+   * Validates {@code values}; errors, and {@link #maskSecrets}, mask every one of {@code
+   * secretValues}.
+   *
+   * @param secretValues the values fetched from secret managers for this project
+   */
+  static Settings validate(
+      String block,
+      Origin blockOrigin,
+      Path baseDir,
+      List<Setting> declared,
+      Map<String, ConfigValue> values,
+      Set<String> secretValues) {
     requireNonNull(block, "block is null");
     requireNonNull(blockOrigin, "blockOrigin is null");
     requireNonNull(baseDir, "baseDir is null");
@@ -57,7 +77,12 @@ public final class Settings {
     declared.forEach(s -> byName.put(s.name(), s));
     Settings settings =
         new Settings(
-            block, blockOrigin, baseDir, byName, new LinkedHashMap<>(requireNonNull(values)));
+            block,
+            blockOrigin,
+            baseDir,
+            byName,
+            new LinkedHashMap<>(requireNonNull(values)),
+            Set.copyOf(secretValues));
     for (Map.Entry<String, ConfigValue> entry : values.entrySet()) {
       if (!byName.containsKey(entry.getKey())) {
         throw HyggeException.config(
@@ -276,7 +301,16 @@ public final class Settings {
    */
   public HyggeException error(String key, String problem) {
     return HyggeException.config(
-        "Invalid value for '" + key + "' in " + block + " at " + origin(key) + ": " + problem);
+        maskSecrets(
+            "Invalid value for '" + key + "' in " + block + " at " + origin(key) + ": " + problem));
+  }
+
+  /**
+   * The text with every value that came from a secret manager ({@code ${aws-secrets::...}} and the
+   * like) replaced by {@code ****}, whatever the key that holds it; for anything shown to a user.
+   */
+  public String maskSecrets(String text) {
+    return SecretValues.maskFetched(text, secretValues);
   }
 
   private Setting declared(String key) {
