@@ -146,7 +146,7 @@ public final class SecretCache {
               use,
               new SecretFetchException(
                   SecretFailure.TIMEOUT,
-                  "no answer within " + seconds(timeout) + " (options.secret_timeout)",
+                  "no answer within " + shown(timeout) + " (options.secret_timeout)",
                   e)));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
@@ -181,7 +181,8 @@ public final class SecretCache {
     return values.get(reference);
   }
 
-  private static String seconds(Duration duration) {
+  /** A timeout as users write it: {@code 30s}, or {@code 1500ms}. */
+  static String shown(Duration duration) {
     return duration.toMillis() % 1000 == 0
         ? duration.toSeconds() + "s"
         : duration.toMillis() + "ms";

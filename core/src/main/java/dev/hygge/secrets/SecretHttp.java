@@ -52,7 +52,13 @@ public final class SecretHttp {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       throw new SecretFetchException(
-          SecretFailure.TIMEOUT, "no answer from " + uri.getHost() + " within " + timeout, e);
+          SecretFailure.TIMEOUT,
+          "no answer from "
+              + uri.getHost()
+              + " within "
+              + SecretCache.shown(timeout)
+              + " (options.secret_timeout)",
+          e);
     } catch (IOException e) {
       throw new SecretFetchException(
           SecretFailure.UNAVAILABLE, "cannot reach " + uri.getHost() + ": " + e, e);
