@@ -11,9 +11,6 @@ public interface SecretManager extends AutoCloseable {
   /** The handler name used in expressions, e.g. {@code aws-secrets}. */
   String handler();
 
-  /** What this manager is called, for messages, e.g. {@code AWS Secrets Manager}. */
-  String title();
-
   /**
    * Fetches one secret's value.
    *

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Starts the hygge CLI as a separate JVM on the test classpath, as a user's shell would. */
-final class HyggeProcess {
+public final class HyggeProcess {
   private HyggeProcess() {}
 
   /** Starts {@code hygge ARGS} with extra environment variables; output goes to {@code log}. */
-  static Process start(Map<String, String> env, Path log, String... args) throws IOException {
+  public static Process start(Map<String, String> env, Path log, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");

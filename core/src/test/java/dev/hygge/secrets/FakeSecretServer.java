@@ -24,6 +24,12 @@ import java.util.function.Function;
  */
 final class FakeSecretServer implements AutoCloseable {
 
+  /**
+   * An OAuth token endpoint: a POST here (a service account's JWT grant, say) gets the token the
+   * fake accepts.
+   */
+  static final String TOKEN_PATH = "/token";
+
   /** A status and a JSON body. */
   record Answer(int status, String body) {}
 
@@ -93,7 +99,15 @@ final class FakeSecretServer implements AutoCloseable {
       requests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
       Answer answer;
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-      if (!exchange.getRequestMethod().equals("GET")) {
+      if (exchange.getRequestMethod().equals("POST") && key.equals(TOKEN_PATH)) {
+        exchange.getRequestBody().readAllBytes();
+        answer =
+            new Answer(
+                200,
+                "{\"access_token\": \""
+                    + token
+                    + "\", \"expires_in\": 3600, \"token_type\": \"Bearer\"}");
+      } else if (!exchange.getRequestMethod().equals("GET")) {
         answer = new Answer(405, "{}");
       } else if (authorization == null || !authorization.equals("Bearer " + token)) {
         answer = unauthorized;

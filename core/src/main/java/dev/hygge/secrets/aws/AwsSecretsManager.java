@@ -63,11 +63,6 @@ public final class AwsSecretsManager implements SecretManager {
   }
 
   @Override
-  public String title() {
-    return "AWS Secrets Manager";
-  }
-
-  @Override
   public String fetch(String name, Duration timeout) throws SecretFetchException {
     int separator = name.indexOf(KEY_SEPARATOR);
     String secretId = separator < 0 ? name : name.substring(0, separator);

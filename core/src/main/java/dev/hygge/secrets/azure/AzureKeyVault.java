@@ -84,11 +84,6 @@ public final class AzureKeyVault implements SecretManager {
   }
 
   @Override
-  public String title() {
-    return "Azure Key Vault";
-  }
-
-  @Override
   public String fetch(String name, Duration timeout) throws SecretFetchException {
     Matcher m = NAME.matcher(name);
     if (!m.matches()) {

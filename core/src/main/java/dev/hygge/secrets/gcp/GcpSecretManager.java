@@ -79,11 +79,6 @@ public final class GcpSecretManager implements SecretManager {
   }
 
   @Override
-  public String title() {
-    return "GCP Secret Manager";
-  }
-
-  @Override
   public String fetch(String name, Duration timeout) throws SecretFetchException {
     if (!NAME.matcher(name).matches()) {
       throw new SecretFetchException(
