@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The secrets of one run: fetched in parallel before the project is resolved, each distinct
- * expression once, and handed to SmallRye Config through {@link #handlers()}. Values are kept in
- * memory only, never logged; {@link #values()} lets error messages and {@code hygge debug} mask
- * them.
+ * expression once, and handed to SmallRye Config through {@link #secretKeysHandlers()}. Values are
+ * kept in memory only, never logged; {@link #values()} lets error messages and {@code hygge debug}
+ * mask them.
  */
 public final class SecretCache {
   private static final Logger LOG = LoggerFactory.getLogger(SecretCache.class);
@@ -181,6 +181,11 @@ public final class SecretCache {
     return values.get(reference);
   }
 
+  /** The text ending with one full stop. */
+  private static String sentence(String text) {
+    return text.endsWith(".") ? text : text + ".";
+  }
+
   /** A timeout as users write it: {@code 30s}, or {@code 1500ms}. */
   static String shown(Duration duration) {
     return duration.toMillis() % 1000 == 0
@@ -203,10 +208,9 @@ public final class SecretCache {
           + ": "
           + error.failure().headline()
           + ": "
-          + error.detail()
-          + ". What to check: "
-          + error.failure().advice()
-          + ".";
+          + sentence(error.detail())
+          + " Check "
+          + sentence(error.check());
     }
   }
 

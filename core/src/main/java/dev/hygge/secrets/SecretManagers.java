@@ -128,11 +128,8 @@ public final class SecretManagers implements AutoCloseable {
       } catch (ClassNotFoundException e) {
         throw new SecretFetchException(
             SecretFailure.NOT_INSTALLED,
-            "${"
-                + handler
-                + "::...} needs "
-                + artifact
-                + " on the class path; add that dependency to the application that runs hygge",
+            "${" + handler + "::...} needs " + artifact + " on the class path",
+            "the build of the application that runs hygge: add " + artifact,
             e);
       }
     }

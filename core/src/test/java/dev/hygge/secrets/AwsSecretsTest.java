@@ -110,8 +110,7 @@ class AwsSecretsTest {
                 + " 'flows.sales.store.password' at hygge.yml:8: no such secret: AWS Secrets"
                 + " Manager in region us-east-1 has no secret 'prod/no-such-secret' (")
         .hasMessageEndingWith(
-            "); check the name and AWS_REGION. What to check: check the secret's name and where"
-                + " it lives.");
+            "). Check the secret's name, and AWS_REGION (or the profile's region).");
   }
 
   @Test
@@ -137,8 +136,8 @@ class AwsSecretsTest {
         .hasMessage(
             "Cannot fetch secret 'prod/warehouse#password' (aws-secrets) for"
                 + " 'flows.sales.store.password' at hygge.yml:8: no such secret: secret"
-                + " 'prod/warehouse' has no text field 'password' (its fields: user, pass). What"
-                + " to check: check the secret's name and where it lives.");
+                + " 'prod/warehouse' has no text field 'password' (its fields: user, pass). Check"
+                + " the field after '#'.");
   }
 
   @Test
@@ -162,7 +161,8 @@ class AwsSecretsTest {
         .isInstanceOf(HyggeException.class)
         .hasMessageContaining(
             "no such secret: secret 'prod/plain' is not a JSON object, so '#password' names no"
-                + " field; write ${aws-secrets::prod/plain} for the whole value.")
+                + " field. Check the expression: write ${aws-secrets::prod/plain} for the whole"
+                + " value.")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-json-S3cret"));
   }
 }

@@ -195,9 +195,8 @@ class RestSecretManagersTest {
         .hasMessageMatching(
             "Cannot fetch secret 'projects/shop/secrets/pg-password/versions/3' \\(gcp-secrets\\)"
                 + " for 'flows.sales.store.password' at hygge.yml:10: timed out: no answer"
-                + " (from 127.0.0.1 )?within 1s \\(options.secret_timeout\\). What to check:"
-                + " check that the manager is reachable from here, or raise"
-                + " options.secret_timeout.");
+                + " (from 127.0.0.1 )?within 1s \\(options.secret_timeout\\). Check that the"
+                + " manager is reachable from here, or raise options.secret_timeout.");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
   }
 
@@ -224,8 +223,7 @@ class RestSecretManagersTest {
             "Cannot fetch secret 'shop-kv/no-such-secret' (azure-keyvault) for"
                 + " 'flows.sales.store.password' at hygge.yml:8: no such secret: HTTP 404 from"
                 + " vault shop-kv: A secret with (name/id) no-such-secret was not found in this key"
-                + " vault.; check the vault, secret name and version. What to check: check the"
-                + " secret's name and where it lives.");
+                + " vault. Check the vault, the secret's name and its version.");
   }
 
   @Test
@@ -264,15 +262,16 @@ class RestSecretManagersTest {
         .hasMessageContaining(
             "Cannot fetch secret 'shop-kv/pg-user' (azure-keyvault) for 'flows.sales.store.user'"
                 + " at hygge.yml:8: access denied: HTTP 403 from vault shop-kv: Caller is not"
-                + " authorized to perform action on resource.; check that the identity may get"
+                + " authorized to perform action on resource. Check that the identity may get"
                 + " secrets in vault shop-kv (role Key Vault Secrets User, or an access policy"
                 + " with Get).")
         .hasMessageContaining(
             "Cannot fetch secret 'projects/shop/secrets/pg-password/versions/3' (gcp-secrets)"
                 + " for 'flows.sales.store.password' at hygge.yml:9: access denied: HTTP 403"
                 + " Permission 'secretmanager.versions.access' denied for resource"
-                + " 'projects/shop/secrets/pg-password/versions/3' (or it may not exist).; check"
-                + " that the identity has roles/secretmanager.secretAccessor");
+                + " 'projects/shop/secrets/pg-password/versions/3' (or it may not exist). Check"
+                + " that the identity has roles/secretmanager.secretAccessor on"
+                + " projects/shop/secrets/pg-password/versions/3.");
   }
 
   @Test
@@ -329,9 +328,9 @@ class RestSecretManagersTest {
         .hasMessage(
             "Cannot fetch secret 'projects/shop/secrets/pg-password/versions/3' (gcp-secrets)"
                 + " for 'flows.sales.store.password' at hygge.yml:8: no credentials in the chain:"
-                + " Your default credentials were not found. (set GOOGLE_APPLICATION_CREDENTIALS,"
-                + " run gcloud auth application-default login, or run where a service account is"
-                + " attached). What to check: check the credentials hygge can find where it runs.");
+                + " Your default credentials were not found. Check GOOGLE_APPLICATION_CREDENTIALS,"
+                + " gcloud auth application-default login, or the service account attached where"
+                + " hygge runs.");
     assertThat(gcpFake.requests()).isZero();
   }
 
@@ -356,7 +355,9 @@ class RestSecretManagersTest {
         .hasFieldOrPropertyWithValue("kind", ErrorKind.CREDENTIAL)
         .hasMessageContaining(
             "Cannot fetch secret 'shop/pg-password' (gcp-secrets) for"
-                + " 'flows.sales.store.password' at hygge.yml:8: not a valid secret name:");
+                + " 'flows.sales.store.password' at hygge.yml:8: not a valid secret name:"
+                + " 'shop/pg-password' is not a secret version name. Check the expression: write"
+                + " ${gcp-secrets::projects/PROJECT/secrets/SECRET/versions/VERSION}");
     assertThat(gcpFake.requests()).isZero();
   }
 

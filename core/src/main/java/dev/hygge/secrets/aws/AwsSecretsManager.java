@@ -70,9 +70,9 @@ public final class AwsSecretsManager implements SecretManager {
     if (secretId.isBlank() || (key != null && key.isBlank())) {
       throw new SecretFetchException(
           SecretFailure.INVALID_NAME,
-          "'"
-              + name
-              + "' is not a secret name: write ${aws-secrets::name} or ${aws-secrets::name#key}");
+          "'" + name + "' is not a secret name",
+          "the expression: write ${aws-secrets::name} or ${aws-secrets::name#key}",
+          null);
     }
     GetSecretValueResponse response = get(secretId, timeout);
     String text =
@@ -98,16 +98,20 @@ public final class AwsSecretsManager implements SecretManager {
               + secretId
               + "' ("
               + e.getMessage()
-              + "); check the name and AWS_REGION",
+              + ")",
+          "the secret's name, and AWS_REGION (or the profile's region)",
           e);
     } catch (AwsServiceException e) {
       String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+      boolean refused = REFUSED.contains(code);
       throw new SecretFetchException(
-          REFUSED.contains(code) ? SecretFailure.ACCESS_DENIED : SecretFailure.UNAVAILABLE,
-          e.getMessage()
-              + "; check that the identity has secretsmanager:GetSecretValue on '"
-              + secretId
-              + "' (and kms:Decrypt on its key)",
+          refused ? SecretFailure.ACCESS_DENIED : SecretFailure.UNAVAILABLE,
+          e.getMessage(),
+          refused
+              ? "that the identity has secretsmanager:GetSecretValue on '"
+                  + secretId
+                  + "' (and kms:Decrypt on its key)"
+              : null,
           e);
     } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
       throw new SecretFetchException(SecretFailure.TIMEOUT, e.getMessage(), e);
@@ -133,9 +137,9 @@ public final class AwsSecretsManager implements SecretManager {
         || message.contains("Unable to load region")) {
       return new SecretFetchException(
           SecretFailure.NO_CREDENTIALS,
-          message
-              + " (set AWS_REGION and credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY,"
-              + " AWS_PROFILE, or a role where hygge runs)",
+          message,
+          "AWS_REGION and the credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE,"
+              + " or a role where hygge runs",
           e);
     }
     return new SecretFetchException(SecretFailure.UNAVAILABLE, message, e);
@@ -156,13 +160,9 @@ public final class AwsSecretsManager implements SecretManager {
     if (fields == null) {
       throw new SecretFetchException(
           SecretFailure.NOT_FOUND,
-          "secret '"
-              + secretId
-              + "' is not a JSON object, so '#"
-              + key
-              + "' names no field; write ${aws-secrets::"
-              + secretId
-              + "} for the whole value");
+          "secret '" + secretId + "' is not a JSON object, so '#" + key + "' names no field",
+          "the expression: write ${aws-secrets::" + secretId + "} for the whole value",
+          null);
     }
     JsonNode value = fields.get(key);
     if (value == null || value.isNull() || value.text() == null) {
@@ -174,7 +174,9 @@ public final class AwsSecretsManager implements SecretManager {
               + key
               + "' (its fields: "
               + String.join(", ", fields.keySet())
-              + ")");
+              + ")",
+          "the field after '#'",
+          null);
     }
     return value.text();
   }

@@ -89,11 +89,11 @@ public final class AzureKeyVault implements SecretManager {
     if (!m.matches()) {
       throw new SecretFetchException(
           SecretFailure.INVALID_NAME,
-          "'"
-              + name
-              + "' is not a Key Vault secret: write ${azure-keyvault::VAULT/SECRET} or"
+          "'" + name + "' is not a Key Vault secret",
+          "the expression: write ${azure-keyvault::VAULT/SECRET} or"
               + " ${azure-keyvault::VAULT/SECRET/VERSION} (vault names are 3-24 letters, digits"
-              + " and hyphens)");
+              + " and hyphens)",
+          null);
     }
     String vault = m.group(1);
     String secret = m.group(2);
@@ -110,6 +110,15 @@ public final class AzureKeyVault implements SecretManager {
     HttpResponse<String> response = http.get(uri, token(), timeout);
     if (!SecretHttp.ok(response.statusCode())) {
       SecretFailure failure = SecretHttp.failure(response.statusCode());
+      String check =
+          switch (failure) {
+            case ACCESS_DENIED ->
+                "that the identity may get secrets in vault "
+                    + vault
+                    + " (role Key Vault Secrets User, or an access policy with Get)";
+            case NOT_FOUND -> "the vault, the secret's name and its version";
+            default -> null;
+          };
       throw new SecretFetchException(
           failure,
           "HTTP "
@@ -117,12 +126,9 @@ public final class AzureKeyVault implements SecretManager {
               + " from vault "
               + vault
               + ": "
-              + errorMessage(response.body())
-              + (failure == SecretFailure.ACCESS_DENIED
-                  ? "; check that the identity may get secrets in vault "
-                      + vault
-                      + " (role Key Vault Secrets User, or an access policy with Get)"
-                  : "; check the vault, secret name and version"));
+              + errorMessage(response.body()),
+          check,
+          null);
     }
     Object value = json(response.body()).get("value");
     if (!(value instanceof String text)) {
@@ -139,9 +145,9 @@ public final class AzureKeyVault implements SecretManager {
     } catch (ClientAuthenticationException e) {
       throw new SecretFetchException(
           SecretFailure.NO_CREDENTIALS,
-          e.getMessage()
-              + " (sign in with az login, set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET,"
-              + " or run where a managed identity is assigned)",
+          String.valueOf(e.getMessage()),
+          "az login, AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET, or the managed identity"
+              + " where hygge runs",
           e);
     }
   }

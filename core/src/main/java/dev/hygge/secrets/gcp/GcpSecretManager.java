@@ -83,26 +83,28 @@ public final class GcpSecretManager implements SecretManager {
     if (!NAME.matcher(name).matches()) {
       throw new SecretFetchException(
           SecretFailure.INVALID_NAME,
-          "'"
-              + name
-              + "' is not a secret version name: write"
-              + " ${gcp-secrets::projects/PROJECT/secrets/SECRET/versions/VERSION} (VERSION a"
-              + " number or latest; without /versions/VERSION the latest is read)");
+          "'" + name + "' is not a secret version name",
+          "the expression: write ${gcp-secrets::projects/PROJECT/secrets/SECRET/versions/VERSION}"
+              + " (VERSION a number or latest; without /versions/VERSION the latest is read)",
+          null);
     }
     String version = name.contains("/versions/") ? name : name + LATEST;
     URI uri = URI.create(base() + "/v1/" + version + ":access");
     HttpResponse<String> response = http.get(uri, token(), timeout);
     if (!SecretHttp.ok(response.statusCode())) {
       SecretFailure failure = SecretHttp.failure(response.statusCode());
+      String check =
+          switch (failure) {
+            case ACCESS_DENIED ->
+                "that the identity has roles/secretmanager.secretAccessor on " + name;
+            case NOT_FOUND -> "the project, secret and version in " + version;
+            default -> null;
+          };
       throw new SecretFetchException(
           failure,
-          "HTTP "
-              + response.statusCode()
-              + " "
-              + errorMessage(response.body())
-              + (failure == SecretFailure.ACCESS_DENIED
-                  ? "; check that the identity has roles/secretmanager.secretAccessor on " + name
-                  : "; check the project, secret and version in " + version));
+          "HTTP " + response.statusCode() + " " + errorMessage(response.body()),
+          check,
+          null);
     }
     return payload(version, response.body());
   }
@@ -119,16 +121,18 @@ public final class GcpSecretManager implements SecretManager {
       if (authorization == null || authorization.isEmpty()) {
         throw new SecretFetchException(
             SecretFailure.NO_CREDENTIALS,
-            "the Google credentials gave no access token; use credentials with an OAuth token"
-                + " (a service account or gcloud auth application-default login)");
+            "the Google credentials gave no access token",
+            "that the credentials give OAuth access tokens (a service account, or gcloud auth"
+                + " application-default login)",
+            null);
       }
       return authorization.get(0).replaceFirst("^Bearer ", "");
     } catch (IOException e) {
       throw new SecretFetchException(
           SecretFailure.NO_CREDENTIALS,
-          e.getMessage()
-              + " (set GOOGLE_APPLICATION_CREDENTIALS, run gcloud auth application-default login,"
-              + " or run where a service account is attached)",
+          String.valueOf(e.getMessage()),
+          "GOOGLE_APPLICATION_CREDENTIALS, gcloud auth application-default login, or the service"
+              + " account attached where hygge runs",
           e);
     }
   }
