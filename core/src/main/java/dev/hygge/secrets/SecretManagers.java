@@ -31,6 +31,8 @@ public final class SecretManagers implements AutoCloseable {
   /** AWS Secrets Manager, GCP Secret Manager and Azure Key Vault, reached at these endpoints. */
   public static SecretManagers standard(SecretEndpoints endpoints) {
     requireNonNull(endpoints, "endpoints is null");
+    // Lambdas, not method references: a method reference links its class (and so the SDK's
+    // classes) when it is created, a lambda only when it runs, after the library was checked.
     return new SecretManagers(
         List.of(
             new Factory(
@@ -39,7 +41,7 @@ public final class SecretManagers implements AutoCloseable {
                     new Library(
                         "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient",
                         "software.amazon.awssdk:secretsmanager")),
-                AwsSecretsManager::standard),
+                () -> AwsSecretsManager.standard()),
             new Factory(
                 GcpSecretManager.HANDLER,
                 Optional.of(
