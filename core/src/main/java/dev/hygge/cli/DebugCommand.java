@@ -57,10 +57,11 @@ final class DebugCommand implements Callable<Integer> {
         "Project %s at %s: configuration is valid (%d flows).%n",
         loaded.name(), loaded.root(), loaded.flows().size());
     out.printf(
-        "options: concurrency=%d continue_on_error=%s log_level=%s%n",
+        "options: concurrency=%d continue_on_error=%s log_level=%s secret_timeout=%ds%n",
         loaded.options().concurrency(),
         loaded.options().continueOnError(),
-        loaded.options().logLevel());
+        loaded.options().logLevel(),
+        loaded.options().secretTimeout().toSeconds());
     boolean ok = true;
     List<EntityConfig> entities =
         loaded.flows().stream().flatMap(f -> f.entities().stream()).toList();

@@ -67,6 +67,7 @@ class SecretDebugTest {
     String output = debug();
 
     assertThat(output)
+        .contains("secret_timeout=30s")
         .contains("home: csv")
         .contains("    path: ****/orders  (hygge.yml:6)")
         .containsPattern("check path: MISSING, .*/\\*\\*\\*\\*/orders")

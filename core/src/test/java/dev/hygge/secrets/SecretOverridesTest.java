@@ -127,6 +127,17 @@ class SecretOverridesTest {
   }
 
   @Test
+  void aNameBuiltFromAVariableIsFetchedOnceExpanded() throws IOException {
+    fake.secret(SECRET, "gcp-S3cret");
+    project("${gcp-secrets::projects/shop/secrets/${SECRET_NAME}/versions/3}");
+
+    Project project = load(Map.of("SECRET_NAME", "pg-password"));
+
+    assertThat(store(project).string("password")).isEqualTo("gcp-S3cret");
+    assertThat(fake.requests(SECRET)).isEqualTo(1);
+  }
+
+  @Test
   void theTimeoutIsAProjectOption() throws IOException {
     fake.secret(SECRET, "gcp-S3cret");
     write(
