@@ -68,10 +68,11 @@ final class DebugCommand implements Callable<Integer> {
         "Project %s at %s: configuration is valid (%d flows).%n",
         loaded.name(), loaded.root(), loaded.flows().size());
     out.printf(
-        "options: concurrency=%d continue_on_error=%s log_level=%s%n",
+        "options: concurrency=%d continue_on_error=%s log_level=%s secret_timeout=%ds%n",
         loaded.options().concurrency(),
         loaded.options().continueOnError(),
-        loaded.options().logLevel());
+        loaded.options().logLevel(),
+        loaded.options().secretTimeout().toSeconds());
     boolean ok = true;
     List<EntityConfig> entities =
         loaded.flows().stream().flatMap(f -> f.entities().stream()).toList();
@@ -114,10 +115,12 @@ final class DebugCommand implements Callable<Integer> {
       String shown;
       String source;
       if (given != null) {
+        // A value from a secret manager is masked whatever its key is called.
         shown =
             SECRET.matcher(s.name()).matches() && !s.name().equals(CREDENTIAL_NAME)
                 ? MASK
-                : INLINE_SECRET.matcher(String.valueOf(given.value())).replaceAll("$1=" + MASK);
+                : settings.maskSecrets(
+                    INLINE_SECRET.matcher(String.valueOf(given.value())).replaceAll("$1=" + MASK));
         source = given.origin().toString();
       } else if (s.defaultValue().isPresent()) {
         shown = s.defaultValue().get();
@@ -156,7 +159,9 @@ final class DebugCommand implements Callable<Integer> {
         boolean exists = Files.exists(fixed);
         out.printf(
             "    check %s: %s %s%n",
-            s.name(), exists ? "ok," : "MISSING,", exists ? fixed + " exists" : fixed);
+            s.name(),
+            exists ? "ok," : "MISSING,",
+            settings.maskSecrets(exists ? fixed + " exists" : fixed.toString()));
         ok &= exists;
       } else {
         Path existing = fixed;
@@ -168,7 +173,8 @@ final class DebugCommand implements Callable<Integer> {
             "    check %s: %s %s%n",
             s.name(),
             writable ? "ok," : "NOT WRITABLE,",
-            writable ? "can write under " + existing : "cannot write " + text);
+            settings.maskSecrets(
+                writable ? "can write under " + existing : "cannot write " + text));
         ok &= writable;
       }
     }

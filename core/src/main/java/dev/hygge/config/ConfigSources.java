@@ -4,6 +4,7 @@ import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.MapBackedConfigValueConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SecretKeysHandler;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SysPropConfigSource;
@@ -91,9 +92,24 @@ final class ConfigSources {
       Map<String, String> vars,
       Map<String, String> properties,
       List<String> profiles) {
+    return build(projectDir, yaml, vars, properties, profiles, List.of());
+  }
+
+  /**
+   * @param secretHandlers answer {@code ${handler::name}} expressions, e.g. from a {@code
+   *     SecretCache}
+   */
+  static SmallRyeConfig build(
+      Path projectDir,
+      Map<String, io.smallrye.config.ConfigValue> yaml,
+      Map<String, String> vars,
+      Map<String, String> properties,
+      List<String> profiles,
+      List<SecretKeysHandler> secretHandlers) {
     SmallRyeConfigBuilder builder =
         new SmallRyeConfigBuilder()
             .addDefaultInterceptors()
+            .withSecretKeysHandlers(secretHandlers.toArray(new SecretKeysHandler[0]))
             .withSources(new YamlConfigSource(yaml))
             .withSources(new EnvConfigSource(environment(), ENV_ORDINAL))
             .withSources(new SysPropConfigSource())

@@ -48,12 +48,18 @@ final class EntityAssembler {
                       .without(StructureKeys.STORE);
               Map<String, ConfigValue> own =
                   resolver.block(scope.entityPrefix(), inline, RunSettings.ALL);
-              Settings.validate(block, scope.entityOrigin(), root, RunSettings.ALL, own);
+              Settings.validate(
+                  block, scope.entityOrigin(), root, RunSettings.ALL, own, resolver.secretValues());
               run.putAll(own);
             });
     Settings settings =
         Settings.validate(
-            "run settings of " + block, scope.entityOrigin(), root, RunSettings.ALL, run);
+            "run settings of " + block,
+            scope.entityOrigin(),
+            root,
+            RunSettings.ALL,
+            run,
+            resolver.secretValues());
 
     PipeBlock.Resolved home =
         new PipeBlock(StructureKeys.HOME, resolver)
@@ -103,13 +109,14 @@ final class EntityAssembler {
           root,
           declared,
           resolved.values(),
-          credentials);
+          credentials,
+          resolver.secretValues());
     } catch (HyggeException e) {
-      throw SecretValues.redact(e, resolved.values());
+      throw SecretValues.redact(e, resolved.values(), resolver.secretValues());
     }
   }
 
-  private static <T> T create(
+  private <T> T create(
       EntityScope scope,
       String kind,
       PipeBlock.Resolved resolved,
@@ -118,10 +125,10 @@ final class EntityAssembler {
     try {
       return factory.apply(settings);
     } catch (HyggeException e) {
-      throw SecretValues.redact(e, resolved.values());
+      throw SecretValues.redact(e, resolved.values(), resolver.secretValues());
     } catch (RuntimeException e) {
       String message = String.valueOf(e.getMessage());
-      String reason = SecretValues.mask(message, resolved.values());
+      String reason = SecretValues.mask(message, resolved.values(), resolver.secretValues());
       String text =
           "Cannot set up "
               + kind

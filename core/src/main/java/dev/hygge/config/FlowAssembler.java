@@ -78,7 +78,7 @@ final class FlowAssembler {
     List<Setting> declared =
         RunSettings.ALL.stream().filter(s -> s.name().equals(RunSettings.RUN_TYPE)).toList();
     Map<String, ConfigValue> values = resolver.block(prefix, only, declared);
-    Settings.validate(block, origin, root, declared, values);
+    Settings.validate(block, origin, root, declared, values, resolver.secretValues());
     return Optional.ofNullable(values.get(RunSettings.RUN_TYPE));
   }
 }

@@ -1,5 +1,6 @@
 package dev.hygge.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The settings of {@code options:} in {@code hygge.yml}, read into {@link ProjectOptions}. */
@@ -7,6 +8,7 @@ public final class OptionSettings {
   public static final String CONCURRENCY = "concurrency";
   public static final String CONTINUE_ON_ERROR = "continue_on_error";
   public static final String LOG_LEVEL = "log_level";
+  public static final String SECRET_TIMEOUT = "secret_timeout";
 
   /** Every project option. */
   public static final List<Setting> ALL =
@@ -22,10 +24,13 @@ public final class OptionSettings {
               "true",
               "Whether other entities keep running when one fails."),
           Setting.choice(
-              LOG_LEVEL,
-              List.of("error", "warn", "info", "debug"),
-              "info",
-              "How much hygge logs."));
+              LOG_LEVEL, List.of("error", "warn", "info", "debug"), "info", "How much hygge logs."),
+          Setting.optional(
+              SECRET_TIMEOUT,
+              SettingType.INTEGER,
+              String.valueOf(ProjectOptions.DEFAULT_SECRET_TIMEOUT.toSeconds()),
+              "Seconds to wait for the project's secrets from secret managers (all are fetched"
+                  + " at once)."));
 
   private OptionSettings() {}
 
@@ -34,6 +39,7 @@ public final class OptionSettings {
     return new ProjectOptions(
         settings.positiveInteger(CONCURRENCY),
         settings.bool(CONTINUE_ON_ERROR),
-        settings.string(LOG_LEVEL));
+        settings.string(LOG_LEVEL),
+        Duration.ofSeconds(settings.positiveInteger(SECRET_TIMEOUT)));
   }
 }

@@ -9,6 +9,8 @@ import static dev.hygge.config.StructureKeys.OPTIONS;
 import dev.hygge.HyggeException;
 import dev.hygge.credentials.Credentials;
 import dev.hygge.flow.Registry;
+import dev.hygge.secrets.SecretCache;
+import dev.hygge.secrets.SecretManagers;
 import dev.hygge.state.StateConfig;
 import io.smallrye.config.SmallRyeConfig;
 import java.nio.file.Files;
@@ -42,11 +44,32 @@ public final class ProjectLoader {
   }
 
   /**
-   * Loads a project.
+   * Loads a project; its secret expressions are read from the standard secret managers (AWS Secrets
+   * Manager, GCP Secret Manager, Azure Key Vault), which are closed when it is loaded.
    *
-   * @throws HyggeException of kind CONFIG for any invalid configuration
+   * @throws HyggeException of kind CONFIG for any invalid configuration, of kind CREDENTIAL when a
+   *     secret cannot be fetched
    */
   public static Project load(Path projectDir, LoadOptions options, Registry registry) {
+    Path root = projectDir.toAbsolutePath().normalize();
+    try (SecretManagers managers =
+        SecretManagers.standard(SecretEndpointSettings.read(root, options))) {
+      return load(projectDir, options, registry, managers);
+    }
+  }
+
+  /**
+   * Loads a project whose secret expressions are read from these managers. All of them are fetched
+   * in parallel before values are resolved, each distinct expression once, within {@code
+   * options.secret_timeout}.
+   *
+   * @param secretManagers where {@code ${handler::name}} expressions are read from; the caller
+   *     closes them
+   * @throws HyggeException of kind CONFIG for any invalid configuration, of kind CREDENTIAL when a
+   *     secret cannot be fetched
+   */
+  public static Project load(
+      Path projectDir, LoadOptions options, Registry registry, SecretManagers secretManagers) {
     Path root = projectDir.toAbsolutePath().normalize();
     Path projectFile = ProjectFiles.projectFile(root);
     List<String> profiles = profiles(root, options);
@@ -54,18 +77,23 @@ public final class ProjectLoader {
     ProjectFiles files = new ProjectFiles(new YamlParser(root), profileMerge);
     HyggeFile hygge = HyggeFile.read(files.parseRaw(projectFile), profileMerge);
 
-    // hygge.yml's own keys resolve before flows are read: flows_dir says where they are.
+    // hygge.yml's own keys resolve before flows are read: flows_dir says where they are. Options
+    // come first, without secrets: secret_timeout says how long fetching secrets may take.
     YamlNode.Mapping settled = hygge.settled();
+    Map<String, io.smallrye.config.ConfigValue> own = ConfigSources.flatten(settled.without(FLOWS));
+    ProjectOptions projectOptions =
+        options(
+            root,
+            settled,
+            new ValueResolver(
+                ConfigSources.build(root, own, Map.of(), options.properties(), profiles)));
+    SecretCache secrets = new SecretCache(secretManagers, projectOptions.secretTimeout());
     ValueResolver bootstrap =
         new ValueResolver(
             ConfigSources.build(
-                root,
-                ConfigSources.flatten(settled.without(FLOWS)),
-                Map.of(),
-                options.properties(),
-                profiles));
+                root, own, Map.of(), options.properties(), profiles, secrets.secretKeysHandlers()),
+            Optional.of(secrets));
     String name = projectName(root, settled, bootstrap);
-    ProjectOptions projectOptions = options(root, settled, bootstrap);
     Credentials credentials = new CredentialsReader(root, bootstrap).read(settled);
     StateConfig state = state(root, settled, bootstrap);
     Map<String, ConfigValue> defaults =
@@ -87,7 +115,8 @@ public final class ProjectLoader {
               + " has no flows: add flows/<flow>/flow.yml (with home: and store:) or a flows:"
               + " block to hygge.yml.");
     }
-    List<FlowConfig> flows = flows(root, tree, options, profiles, registry, defaults, credentials);
+    List<FlowConfig> flows =
+        flows(root, tree, options, profiles, registry, defaults, secrets, credentials);
     LOG.debug("Loaded project {} from {} with {} flows", name, root, flows.size());
     return new Project(root, name, projectOptions, flows, state, credentials);
   }
@@ -128,6 +157,7 @@ public final class ProjectLoader {
       List<String> profiles,
       Registry registry,
       Map<String, ConfigValue> defaults,
+      SecretCache secrets,
       Credentials credentials) {
     CommandLineVars.Applied applied = CommandLineVars.apply(tree, options.vars());
     SmallRyeConfig config =
@@ -136,8 +166,11 @@ public final class ProjectLoader {
             ConfigSources.flatten(tree),
             applied.properties(),
             options.properties(),
-            profiles);
-    ValueResolver resolver = new ValueResolver(config);
+            profiles,
+            secrets.secretKeysHandlers());
+    secrets.prefetch(
+        SecretScan.uses(config, ConfigSources.flatten(applied.root()), secrets.handlers()));
+    ValueResolver resolver = new ValueResolver(config, Optional.of(secrets));
     EntityAssembler entities = new EntityAssembler(root, registry, resolver, credentials);
     List<FlowConfig> flows = new ArrayList<>();
     for (Map.Entry<String, YamlNode.Entry> flow :
@@ -242,7 +275,8 @@ public final class ProjectLoader {
       ValueResolver resolver) {
     YamlNode.Mapping given = mapping.orElse(YamlNode.Mapping.empty(near));
     Map<String, ConfigValue> values = resolver.block(prefix, given, RunSettings.ALL);
-    Settings.validate(block, given.origin(), root, RunSettings.ALL, values);
+    Settings.validate(
+        block, given.origin(), root, RunSettings.ALL, values, resolver.secretValues());
     return new LinkedHashMap<>(values);
   }
 }

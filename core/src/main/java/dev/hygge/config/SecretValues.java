@@ -1,11 +1,16 @@
 package dev.hygge.config;
 
 import dev.hygge.HyggeException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** Keeps resolved values of secret-looking keys out of error messages. */
+/**
+ * Keeps secrets out of error messages: resolved values of secret-looking keys, and every value
+ * fetched from a secret manager, whatever its key.
+ */
 final class SecretValues {
   private static final List<String> SECRET_WORDS =
       List.of("password", "token", "secret", "key", "credential", "connection_string");
@@ -29,13 +34,44 @@ final class SecretValues {
    * cause, because its message holds the secret; its stack trace is kept.
    */
   static HyggeException redact(HyggeException error, Map<String, ConfigValue> values) {
-    String message = mask(error.getMessage(), values);
+    return redact(error, values, Set.of());
+  }
+
+  /**
+   * The same error with every secret value of the block and every fetched secret masked.
+   *
+   * @param fetched values fetched from secret managers
+   */
+  static HyggeException redact(
+      HyggeException error, Map<String, ConfigValue> values, Set<String> fetched) {
+    String message = mask(error.getMessage(), values, fetched);
     if (message.equals(error.getMessage())) {
       return error;
     }
     HyggeException redacted = new HyggeException(error.kind(), message);
     redacted.setStackTrace(error.getStackTrace());
     return redacted;
+  }
+
+  /** The text with every secret value of the block and every fetched secret masked. */
+  static String mask(String text, Map<String, ConfigValue> values, Set<String> fetched) {
+    return maskFetched(mask(text, values), fetched);
+  }
+
+  /**
+   * The text with every value fetched from a secret manager masked; longer values first, so a
+   * secret that holds another is masked whole.
+   */
+  static String maskFetched(String text, Set<String> fetched) {
+    String masked = text;
+    List<String> longestFirst =
+        fetched.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    for (String secret : longestFirst) {
+      if (!secret.isEmpty()) {
+        masked = masked.replace(secret, MASK);
+      }
+    }
+    return masked;
   }
 
   /** The text with every secret value of the block masked. */

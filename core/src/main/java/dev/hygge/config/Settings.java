@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,7 @@ public final class Settings {
   private final Map<String, Setting> declared;
   private final Map<String, ConfigValue> values;
   private final Credentials credentials;
+  private final Set<String> secretValues;
 
   private Settings(
       String block,
@@ -37,13 +39,15 @@ public final class Settings {
       Path baseDir,
       Map<String, Setting> declared,
       Map<String, ConfigValue> values,
-      Credentials credentials) {
+      Credentials credentials,
+      Set<String> secretValues) {
     this.block = block;
     this.blockOrigin = blockOrigin;
     this.baseDir = baseDir;
     this.declared = declared;
     this.values = values;
     this.credentials = credentials;
+    this.secretValues = secretValues;
   }
 
   /**
@@ -60,7 +64,7 @@ public final class Settings {
       Path baseDir,
       List<Setting> declared,
       Map<String, ConfigValue> values) {
-    return validate(block, blockOrigin, baseDir, declared, values, Credentials.none());
+    return validate(block, blockOrigin, baseDir, declared, values, Credentials.none(), Set.of());
   }
 
   /**
@@ -76,6 +80,39 @@ public final class Settings {
       List<Setting> declared,
       Map<String, ConfigValue> values,
       Credentials credentials) {
+    return validate(block, blockOrigin, baseDir, declared, values, credentials, Set.of());
+  }
+
+  /**
+   * Validates {@code values}; errors, and {@link #maskSecrets}, mask every one of {@code
+   * secretValues}.
+   *
+   * @param secretValues the values fetched from secret managers for this project
+   */
+  static Settings validate(
+      String block,
+      Origin blockOrigin,
+      Path baseDir,
+      List<Setting> declared,
+      Map<String, ConfigValue> values,
+      Set<String> secretValues) {
+    return validate(
+        block, blockOrigin, baseDir, declared, values, Credentials.none(), secretValues);
+  }
+
+  /**
+   * Validates {@code values} in a project with named credentials and fetched secrets.
+   *
+   * @param secretValues the values fetched from secret managers for this project
+   */
+  static Settings validate(
+      String block,
+      Origin blockOrigin,
+      Path baseDir,
+      List<Setting> declared,
+      Map<String, ConfigValue> values,
+      Credentials credentials,
+      Set<String> secretValues) {
     requireNonNull(block, "block is null");
     requireNonNull(credentials, "credentials is null");
     requireNonNull(blockOrigin, "blockOrigin is null");
@@ -89,7 +126,8 @@ public final class Settings {
             baseDir,
             byName,
             new LinkedHashMap<>(requireNonNull(values)),
-            credentials);
+            credentials,
+            Set.copyOf(secretValues));
     for (Map.Entry<String, ConfigValue> entry : values.entrySet()) {
       if (!byName.containsKey(entry.getKey())) {
         throw HyggeException.config(
@@ -339,7 +377,16 @@ public final class Settings {
    */
   public HyggeException error(String key, String problem) {
     return HyggeException.config(
-        "Invalid value for '" + key + "' in " + block + " at " + origin(key) + ": " + problem);
+        maskSecrets(
+            "Invalid value for '" + key + "' in " + block + " at " + origin(key) + ": " + problem));
+  }
+
+  /**
+   * The text with every value that came from a secret manager ({@code ${aws-secrets::...}} and the
+   * like) replaced by {@code ****}, whatever the key that holds it; for anything shown to a user.
+   */
+  public String maskSecrets(String text) {
+    return SecretValues.maskFetched(text, secretValues);
   }
 
   private Setting declared(String key) {

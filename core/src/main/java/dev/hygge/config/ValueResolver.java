@@ -2,6 +2,8 @@ package dev.hygge.config;
 
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import dev.hygge.secrets.SecretCache;
+import dev.hygge.secrets.SecretUnavailableException;
 import io.smallrye.config.SmallRyeConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,9 +27,23 @@ final class ValueResolver {
       Pattern.compile("Could not expand value (.+?) in property");
 
   private final SmallRyeConfig config;
+  private final Optional<SecretCache> secrets;
 
   ValueResolver(SmallRyeConfig config) {
+    this(config, Optional.empty());
+  }
+
+  /**
+   * @param secrets the run's secrets, when {@code config} expands secret expressions from them
+   */
+  ValueResolver(SmallRyeConfig config, Optional<SecretCache> secrets) {
     this.config = config;
+    this.secrets = secrets;
+  }
+
+  /** Every value fetched from a secret manager so far: never shown, wherever it appears. */
+  Set<String> secretValues() {
+    return secrets.map(SecretCache::values).orElse(Set.of());
   }
 
   /**
@@ -170,6 +187,8 @@ final class ValueResolver {
     io.smallrye.config.ConfigValue value;
     try {
       value = config.getConfigValue(key);
+    } catch (SecretUnavailableException e) {
+      throw e.at(key, near);
     } catch (NoSuchElementException e) {
       throw unexpanded(String.valueOf(e.getMessage()), key, shown, near, e);
     }
@@ -209,7 +228,7 @@ final class ValueResolver {
         cause);
   }
 
-  private static Origin originOf(io.smallrye.config.ConfigValue value, String key, Origin near) {
+  static Origin originOf(io.smallrye.config.ConfigValue value, String key, Origin near) {
     int ordinal = value.getConfigSourceOrdinal();
     if (ordinal == ConfigSources.YAML_ORDINAL) {
       return near;

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Starts the hygge CLI as a separate JVM on the test classpath, as a user's shell would. */
-final class HyggeProcess {
+public final class HyggeProcess {
   private HyggeProcess() {}
 
   /** Starts {@code hygge ARGS} with extra environment variables; output goes to {@code log}. */
-  static Process start(Map<String, String> env, Path log, String... args) throws IOException {
+  public static Process start(Map<String, String> env, Path log, String... args)
+      throws IOException {
     return start(env, Map.of(), log, args);
   }
 
@@ -19,7 +20,7 @@ final class HyggeProcess {
    * Starts {@code hygge ARGS} with extra environment variables and JVM system properties; output
    * goes to {@code log}.
    */
-  static Process start(
+  public static Process start(
       Map<String, String> env, Map<String, String> properties, Path log, String... args)
       throws IOException {
     List<String> command = new ArrayList<>();
