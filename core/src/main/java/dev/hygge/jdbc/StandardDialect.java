@@ -28,6 +28,63 @@ public abstract class StandardDialect implements Dialect {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
+  @Override
+  public boolean schemaExists(java.sql.Connection connection, String schema)
+      throws java.sql.SQLException {
+    return new StandardCatalog(this).schemaExists(connection, schema);
+  }
+
+  @Override
+  public java.util.List<TargetColumn> columns(java.sql.Connection connection, TableName table)
+      throws java.sql.SQLException {
+    StandardCatalog catalog = new StandardCatalog(this);
+    return catalog.columns(connection, table, catalog.notNullColumns(connection, table));
+  }
+
+  @Override
+  public java.util.List<java.util.Set<String>> uniqueKeys(
+      java.sql.Connection connection, TableName table) throws java.sql.SQLException {
+    return new StandardCatalog(this).uniqueKeys(connection, table);
+  }
+
+  /** {@code INSERT ... ON CONFLICT (key) DO UPDATE}, which PostgreSQL, DuckDB and SQLite share. */
+  @Override
+  public String upsert(
+      TableStatements sql, java.util.List<String> columns, java.util.List<String> key) {
+    return sql.upsertFromStaging(columns, key);
+  }
+
+  /**
+   * Integer widths by JDBC type, digits before the point of a {@code DECIMAL(p,s)}, and the length
+   * of a {@code VARCHAR(n)} or {@code CHAR(n)} whose driver reports one.
+   */
+  @Override
+  public Optional<ValueLimit> valueLimit(TargetColumn column) {
+    ColumnType type = column.type();
+    return switch (type.jdbcType()) {
+      case Types.TINYINT ->
+          Optional.of(new ValueLimit.IntegerRange(Byte.MIN_VALUE, Byte.MAX_VALUE));
+      case Types.SMALLINT ->
+          Optional.of(new ValueLimit.IntegerRange(Short.MIN_VALUE, Short.MAX_VALUE));
+      case Types.INTEGER ->
+          Optional.of(new ValueLimit.IntegerRange(Integer.MIN_VALUE, Integer.MAX_VALUE));
+      case Types.DECIMAL, Types.NUMERIC ->
+          type.precision() > 0 && type.scale() >= 0 && type.scale() <= type.precision()
+              ? Optional.of(new ValueLimit.DecimalDigits(type.precision(), type.scale()))
+              : Optional.empty();
+      case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR ->
+          type.precision() > 0 && type.precision() < Integer.MAX_VALUE
+              ? Optional.of(new ValueLimit.TextLength(type.precision()))
+              : Optional.empty();
+      default -> Optional.empty();
+    };
+  }
+
+  /** Nothing to ready: the database locks what each statement touches. */
+  @Override
+  public void prepareWriteTransaction(java.sql.Connection connection)
+      throws java.sql.SQLException {}
+
   /** Prepared-statement batches: {@link InsertStager}. */
   @Override
   public RowStager stager(

@@ -88,6 +88,12 @@ final class SampleBatches {
 
   /** One {@code id: int64} and {@code name: string} column, rows {@code from} to {@code to}. */
   static VectorSchemaRoot idsAndNames(BufferAllocator allocator, long from, long to) {
+    return idsAndNames(allocator, from, to, "name ");
+  }
+
+  /** As {@link #idsAndNames(BufferAllocator, long, long)}, with names {@code prefix + id}. */
+  static VectorSchemaRoot idsAndNames(
+      BufferAllocator allocator, long from, long to, String prefix) {
     Schema schema =
         new Schema(
             List.of(
@@ -98,7 +104,7 @@ final class SampleBatches {
     int row = 0;
     for (long id = from; id <= to; id++, row++) {
       ((BigIntVector) root.getVector("id")).setSafe(row, id);
-      ((VarCharVector) root.getVector("name")).setSafe(row, utf8("name " + id));
+      ((VarCharVector) root.getVector("name")).setSafe(row, utf8(prefix + id));
     }
     root.setRowCount(row);
     return root;

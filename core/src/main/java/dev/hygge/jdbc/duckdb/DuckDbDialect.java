@@ -59,6 +59,32 @@ public final class DuckDbDialect extends StandardDialect implements dev.hygge.jd
     return new AppenderStager(connection, sql.staging());
   }
 
+  /** DuckDB's primary keys and unique constraints, from {@code duckdb_constraints()}. */
+  @Override
+  public List<java.util.Set<String>> uniqueKeys(Connection connection, TableName table)
+      throws SQLException {
+    List<java.util.Set<String>> keys = new java.util.ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT constraint_column_names FROM duckdb_constraints()"
+                + " WHERE schema_name = coalesce(?, current_schema()) AND table_name = ?"
+                + " AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')")) {
+      query.setString(1, table.schema().orElse(null));
+      query.setString(2, table.table());
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          Object[] names = (Object[]) rows.getArray(1).getArray();
+          java.util.Set<String> key = new java.util.LinkedHashSet<>();
+          for (Object name : names) {
+            key.add((String) name);
+          }
+          keys.add(key);
+        }
+      }
+    }
+    return keys;
+  }
+
   @Override
   public boolean tableExists(Connection connection, TableName table) throws SQLException {
     try (PreparedStatement query =

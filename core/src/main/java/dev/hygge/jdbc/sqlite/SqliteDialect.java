@@ -2,16 +2,21 @@ package dev.hygge.jdbc.sqlite;
 
 import dev.hygge.jdbc.ColumnType;
 import dev.hygge.jdbc.ReadMapping;
+import dev.hygge.jdbc.StandardCatalog;
 import dev.hygge.jdbc.StandardDialect;
 import dev.hygge.jdbc.TableName;
+import dev.hygge.jdbc.TargetColumn;
 import dev.hygge.jdbc.WriteMapping;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -55,6 +60,49 @@ public final class SqliteDialect extends StandardDialect implements dev.hygge.jd
         return count.next() && count.getLong(1) > 0;
       }
     }
+  }
+
+  /**
+   * The write transaction begins {@code IMMEDIATE}: a deferred one that reads the catalog first
+   * could not upgrade to writing while another writer waits, and would fail at once instead of
+   * waiting for the busy timeout.
+   */
+  @Override
+  public void prepareWriteTransaction(Connection connection) throws SQLException {
+    connection
+        .unwrap(org.sqlite.SQLiteConnection.class)
+        .getConnectionConfig()
+        .setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+  }
+
+  /** Attached databases are SQLite's schemas: {@code main}, {@code temp} and attached ones. */
+  @Override
+  public boolean schemaExists(Connection connection, String schema) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT count(*) FROM pragma_database_list WHERE name = ?")) {
+      query.setString(1, schema);
+      try (ResultSet count = query.executeQuery()) {
+        return count.next() && count.getLong(1) > 0;
+      }
+    }
+  }
+
+  /** Nullability from {@code pragma_table_info}: SQLite has no information_schema. */
+  @Override
+  public List<TargetColumn> columns(Connection connection, TableName table) throws SQLException {
+    Set<String> notNull = new HashSet<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT name FROM pragma_table_info(?, ?) WHERE \"notnull\" = 1")) {
+      query.setString(1, table.table());
+      query.setString(2, table.schema().orElse(MAIN_SCHEMA));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          notNull.add(rows.getString(1));
+        }
+      }
+    }
+    return new StandardCatalog(this).columns(connection, table, notNull);
   }
 
   @Override
