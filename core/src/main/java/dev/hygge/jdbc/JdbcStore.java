@@ -141,6 +141,17 @@ public final class JdbcStore implements Store {
         + " "
         + database.display()
         + " table "
-        + table;
+        + table
+        + policy
+            .strategy()
+            .map(
+                s ->
+                    " ("
+                        + s.name().toLowerCase(java.util.Locale.ROOT)
+                        + (policy.primaryKey().isEmpty()
+                            ? ""
+                            : " on " + String.join(", ", policy.primaryKey()))
+                        + ")")
+            .orElse("");
   }
 }
