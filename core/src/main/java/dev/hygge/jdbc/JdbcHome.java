@@ -3,10 +3,12 @@ package dev.hygge.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -47,6 +49,13 @@ public final class JdbcHome implements Home {
             : request.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
     String where = database.display() + table.map(t -> " table " + t).orElse(" query");
     Connection connection = database.connect(entity, ErrorKind.HOME);
+    table.ifPresent(
+        t ->
+            requireTable(
+                connection,
+                TableName.parse(t.replace(JdbcStore.ENTITY_PLACEHOLDER, name)),
+                entity,
+                where));
     return new JdbcBatchReader(
         entity,
         where,
@@ -55,6 +64,46 @@ public final class JdbcHome implements Home {
         "SELECT " + columns + " FROM " + source,
         request.batchSize(),
         request.allocator());
+  }
+
+  /** Fails, closing {@code connection}, when {@code source} does not exist. */
+  private void requireTable(Connection connection, TableName source, String entity, String where) {
+    HyggeException missing = null;
+    try {
+      if (!database.dialect().tableExists(connection, source)) {
+        missing =
+            HyggeException.home(
+                "Cannot read entity "
+                    + entity
+                    + " from "
+                    + where
+                    + ": table "
+                    + source
+                    + " does not exist (check 'table:' and the schema; quoted names keep their"
+                    + " case).",
+                null);
+      }
+    } catch (SQLException e) {
+      missing =
+          HyggeException.home(
+              "Cannot read entity "
+                  + entity
+                  + " from "
+                  + where
+                  + ": cannot look up table "
+                  + source
+                  + ": "
+                  + e.getMessage(),
+              e);
+    }
+    if (missing != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        missing.addSuppressed(e);
+      }
+      throw missing;
+    }
   }
 
   @Override

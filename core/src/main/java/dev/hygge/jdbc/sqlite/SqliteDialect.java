@@ -54,7 +54,7 @@ public final class SqliteDialect extends StandardDialect implements dev.hygge.jd
     String master = quote(table.schema().orElse(MAIN_SCHEMA)) + ".sqlite_master";
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT count(*) FROM " + master + " WHERE type = 'table' AND name = ?")) {
+            "SELECT count(*) FROM " + master + " WHERE type IN ('table', 'view') AND name = ?")) {
       query.setString(1, table.table());
       try (ResultSet count = query.executeQuery()) {
         return count.next() && count.getLong(1) > 0;
@@ -152,7 +152,31 @@ public final class SqliteDialect extends StandardDialect implements dev.hygge.jd
               new ArrowType.FloatingPoint(
                   org.apache.arrow.vector.types.FloatingPointPrecision.DOUBLE),
               dev.hygge.jdbc.Float8Consumer::new);
-      default -> Optional.empty();
+      default -> byAffinity(declared);
     };
+  }
+
+  /**
+   * SQLite's type affinity rules for declared types hygge does not write itself ({@code
+   * VARCHAR(40)}, {@code INT}, {@code DOUBLE PRECISION}, ...): integers read as 64-bit, text,
+   * blobs, and floating point as doubles. {@code NUMERIC} affinity (e.g. {@code DECIMAL}) is
+   * refused, since its values may be integers, doubles or text row by row.
+   */
+  private static Optional<ReadMapping> byAffinity(String declared) {
+    if (declared.contains("INT")) {
+      return read(new ArrowType.Int(Long.SIZE, true), dev.hygge.jdbc.BigIntConsumer::new);
+    }
+    if (declared.contains("CHAR") || declared.contains("CLOB") || declared.contains("TEXT")) {
+      return read(ArrowType.Utf8.INSTANCE, dev.hygge.jdbc.VarCharConsumer::new);
+    }
+    if (declared.contains("BLOB")) {
+      return read(ArrowType.Binary.INSTANCE, dev.hygge.jdbc.VarBinaryConsumer::new);
+    }
+    if (declared.contains("REAL") || declared.contains("FLOA") || declared.contains("DOUB")) {
+      return read(
+          new ArrowType.FloatingPoint(org.apache.arrow.vector.types.FloatingPointPrecision.DOUBLE),
+          dev.hygge.jdbc.Float8Consumer::new);
+    }
+    return Optional.empty();
   }
 }
