@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class JdbcStoreWriter implements StoreWriter {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStoreWriter.class);
+  private static final String CONNECTION_EXCEPTION_CLASS = "08";
+  private static final String ADMIN_SHUTDOWN = "57P01";
 
   private final String entity;
   private final String where;
@@ -208,6 +210,13 @@ final class JdbcStoreWriter implements StoreWriter {
     }
   }
 
+  /** SQLSTATE class 08 (connection exception) or 57P01 (the server terminated the session). */
+  private static boolean connectionLost(Exception cause) {
+    String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+    return state != null
+        && (state.startsWith(CONNECTION_EXCEPTION_CLASS) || state.equals(ADMIN_SHUTDOWN));
+  }
+
   private HyggeException rejected(String reason) {
     return HyggeException.store(
         "Cannot write entity "
@@ -232,6 +241,7 @@ final class JdbcStoreWriter implements StoreWriter {
             + ": "
             + what
             + ": "
+            + (connectionLost(cause) ? "the connection to the database was lost: " : "")
             + cause.getMessage()
             + ". Nothing was published; the table is as it was.",
         cause);

@@ -138,6 +138,24 @@ class FailureAtomicityTest {
     assertThat(db.stagingTables(dir)).isEmpty();
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aMissingSchemaFailsNamingIt(TestDatabase db) throws Exception {
+    try (VectorSchemaRoot batch = SampleBatches.idsAndNames(allocator, 1, 1)) {
+      assertThatThrownBy(
+              () ->
+                  db.write(
+                      dir, "Nowhere.orders", Optional.empty(), WriteMode.APPEND, allocator, batch))
+          .isInstanceOf(HyggeException.class)
+          .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.STORE))
+          .hasMessage(
+              "Cannot write entity shop.orders into "
+                  + db.file(dir).display()
+                  + " table Nowhere.orders: schema 'Nowhere' does not exist (create it, or fix the"
+                  + " schema in 'table:').");
+    }
+  }
+
   /** A file dialect on the standard base, for a dialect made up by a test. */
   private abstract static class FileDialectBase extends StandardDialect implements FileDialect {}
 

@@ -177,8 +177,10 @@ class PostgresSemanticsTest {
                 writer.commit();
               })
           .isInstanceOf(HyggeException.class)
+          .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.STORE))
           .hasMessageStartingWith(
               "Cannot write entity shop.orders into " + postgres.url() + " table orders: ")
+          .hasMessageContaining("the connection to the database was lost: ")
           .hasMessageEndingWith("Nothing was published; the table is as it was.");
     }
     assertThat(ids("orders")).containsExactly(List.of("1"));
