@@ -119,6 +119,14 @@ public abstract class StandardDialect implements Dialect {
         && time.getTimezone() == null) {
       return timestampMapping();
     }
+    if (type instanceof ArrowType.Timestamp time && time.getUnit() == TimeUnit.MICROSECOND) {
+      return timestampTzMapping();
+    }
+    if (type instanceof ArrowType.Time time
+        && time.getUnit() == TimeUnit.MICROSECOND
+        && time.getBitWidth() == LONG_BITS) {
+      return timeMapping();
+    }
     if (type instanceof ArrowType.Decimal decimal) {
       return decimalMapping(decimal);
     }
@@ -143,6 +151,16 @@ public abstract class StandardDialect implements Dialect {
   /** The mapping of microsecond timestamps without time zone. */
   protected Optional<WriteMapping> timestampMapping() {
     return Optional.of(new WriteMapping("TIMESTAMP", TimeStampMicroBinder::new));
+  }
+
+  /** The mapping of microsecond timestamps with a time zone: instants, read back as UTC. */
+  protected Optional<WriteMapping> timestampTzMapping() {
+    return Optional.of(new WriteMapping("TIMESTAMP WITH TIME ZONE", TimeStampMicroTzBinder::new));
+  }
+
+  /** The mapping of microsecond times of day. */
+  protected Optional<WriteMapping> timeMapping() {
+    return Optional.of(new WriteMapping("TIME", TimeMicroBinder::new));
   }
 
   /** The mapping of a 128-bit decimal. */
@@ -193,9 +211,19 @@ public abstract class StandardDialect implements Dialect {
       case Types.DATE -> read(new ArrowType.Date(DateUnit.DAY), DateDayConsumer::new);
       case Types.TIMESTAMP ->
           read(new ArrowType.Timestamp(TimeUnit.MICROSECOND, null), TimeStampMicroConsumer::new);
+      case Types.TIMESTAMP_WITH_TIMEZONE -> timestampTzRead();
+      case Types.TIME ->
+          read(new ArrowType.Time(TimeUnit.MICROSECOND, LONG_BITS), TimeMicroConsumer::new);
       case Types.DECIMAL, Types.NUMERIC -> decimalRead(type);
       default -> Optional.empty();
     };
+  }
+
+  /** The read mapping of a timestamp-with-time-zone column: UTC microseconds. */
+  protected static Optional<ReadMapping> timestampTzRead() {
+    return read(
+        new ArrowType.Timestamp(TimeUnit.MICROSECOND, TimeStampMicroTzConsumer.ZONE),
+        TimeStampMicroTzConsumer::new);
   }
 
   private static Optional<ReadMapping> decimalRead(ColumnType type) {

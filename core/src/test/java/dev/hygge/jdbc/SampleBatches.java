@@ -13,6 +13,8 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
@@ -47,6 +49,8 @@ final class SampleBatches {
     fields.add(Field.nullable("bytes", ArrowType.Binary.INSTANCE));
     fields.add(Field.nullable("day", new ArrowType.Date(DateUnit.DAY)));
     fields.add(Field.nullable("moment", new ArrowType.Timestamp(TimeUnit.MICROSECOND, null)));
+    fields.add(Field.nullable("zoned", new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC")));
+    fields.add(Field.nullable("clock", new ArrowType.Time(TimeUnit.MICROSECOND, 64)));
     if (withDecimal) {
       fields.add(Field.nullable("amount", new ArrowType.Decimal(12, 2, 128)));
     }
@@ -74,6 +78,10 @@ final class SampleBatches {
     ((DateDayVector) root.getVector("day")).setSafe(1, -719_162);
     ((TimeStampMicroVector) root.getVector("moment")).setSafe(0, 1_706_695_200_123_456L);
     ((TimeStampMicroVector) root.getVector("moment")).setSafe(1, -1_000_001L);
+    ((TimeStampMicroTZVector) root.getVector("zoned")).setSafe(0, 1_706_695_200_654_321L);
+    ((TimeStampMicroTZVector) root.getVector("zoned")).setSafe(1, -86_400_000_001L);
+    ((TimeMicroVector) root.getVector("clock")).setSafe(0, 36_000_123_456L);
+    ((TimeMicroVector) root.getVector("clock")).setSafe(1, 86_399_999_999L);
     if (withDecimal) {
       DecimalVector amount = (DecimalVector) root.getVector("amount");
       amount.setSafe(0, new BigDecimal("1234567890.12"));

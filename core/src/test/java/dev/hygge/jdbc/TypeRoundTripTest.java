@@ -65,8 +65,9 @@ class TypeRoundTripTest {
     List<ArrowType> unsupported =
         List.of(
             new ArrowType.Int(32, false),
-            new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC"),
-            new ArrowType.Time(TimeUnit.MICROSECOND, 64),
+            new ArrowType.Timestamp(TimeUnit.MILLISECOND, null),
+            new ArrowType.Time(TimeUnit.SECOND, 32),
+            ArrowType.LargeUtf8.INSTANCE,
             new ArrowType.FloatingPoint(org.apache.arrow.vector.types.FloatingPointPrecision.HALF));
     for (ArrowType type : unsupported) {
       Schema schema = new Schema(List.of(Field.nullable("odd col", type)));

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +157,40 @@ class WriteStrategyTest {
       assertThat(db.database().dialect().uniqueKeys(connection, TableName.parse("orders")))
           .containsExactly(java.util.Set.of("id"));
     }
+    assertThat(db.stagingTables()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "sqlite", "postgres"})
+  void oddIdentifiersSurviveMergeAndSwap(String name) throws Exception {
+    TestTarget db = target(name);
+    String table = "My \"Odd\" Table";
+    String quoted = "\"My \"\"Odd\"\" Table\"";
+    Schema schema =
+        new Schema(
+            List.of(
+                Field.nullable("select", new ArrowType.Int(64, true)),
+                Field.nullable("Mixed Case \"col\"", ArrowType.Utf8.INSTANCE)));
+    WritePolicy merge = merge("select");
+    try (VectorSchemaRoot first = SampleBatches.idsAndNames(allocator, 1, 2, "a ");
+        VectorSchemaRoot second = SampleBatches.idsAndNames(allocator, 2, 3, "b ");
+        VectorSchemaRoot one = new VectorSchemaRoot(schema, first.getFieldVectors(), 2);
+        VectorSchemaRoot two = new VectorSchemaRoot(schema, second.getFieldVectors(), 2)) {
+      db.write(table, merge, WriteMode.APPEND, allocator, one);
+      db.write(table, merge, WriteMode.APPEND, allocator, two);
+      assertThat(db.rows("SELECT * FROM " + quoted + " ORDER BY 1"))
+          .containsExactly(List.of("1", "a 1"), List.of("2", "b 2"), List.of("3", "b 3"));
+
+      db.write(
+          table,
+          strategy(WriteStrategy.TEMP_SWAP, IfExists.REPLACE),
+          WriteMode.APPEND,
+          allocator,
+          one);
+    }
+    assertThat(
+            db.rows("SELECT \"select\", \"Mixed Case \"\"col\"\"\" FROM " + quoted + " ORDER BY 1"))
+        .containsExactly(List.of("1", "a 1"), List.of("2", "a 2"));
     assertThat(db.stagingTables()).isEmpty();
   }
 }

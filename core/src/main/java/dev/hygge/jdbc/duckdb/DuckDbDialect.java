@@ -43,11 +43,19 @@ public final class DuckDbDialect extends StandardDialect implements dev.hygge.jd
     return "jdbc:duckdb:" + database.toAbsolutePath();
   }
 
-  /** DuckDB reports its 4-byte {@code FLOAT} (alias {@code REAL}) as {@code Types.FLOAT}. */
+  /**
+   * DuckDB reports its 4-byte {@code FLOAT} (alias {@code REAL}) as {@code Types.FLOAT}; its {@code
+   * TIME} values come only as plain objects.
+   */
   @Override
   public Optional<ReadMapping> readMapping(ColumnType type) {
     if (type.jdbcType() == Types.FLOAT && SINGLE_FLOAT.equalsIgnoreCase(type.typeName())) {
       return read(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE), Float4Consumer::new);
+    }
+    if (type.jdbcType() == Types.TIME) {
+      return read(
+          new ArrowType.Time(org.apache.arrow.vector.types.TimeUnit.MICROSECOND, Long.SIZE),
+          TimeObjectConsumer::new);
     }
     return super.readMapping(type);
   }

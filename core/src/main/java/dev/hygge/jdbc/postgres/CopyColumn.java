@@ -10,6 +10,8 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
@@ -69,6 +71,12 @@ interface CopyColumn {
     }
     if (vector instanceof TimeStampMicroVector typed) {
       return new TimestampCopyColumn(typed);
+    }
+    if (vector instanceof TimeStampMicroTZVector typed) {
+      return new TimestampCopyColumn(typed);
+    }
+    if (vector instanceof TimeMicroVector typed) {
+      return new TimeCopyColumn(typed);
     }
     if (vector instanceof DecimalVector typed) {
       return new NumericCopyColumn(typed);

@@ -28,6 +28,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  */
 public final class SqliteDialect extends StandardDialect implements dev.hygge.jdbc.FileDialect {
   private static final String MAIN_SCHEMA = "main";
+  private static final String TIMESTAMPTZ = "TIMESTAMPTZ";
+  private static final String TIME = "TIME";
 
   @Override
   public String name() {
@@ -121,6 +123,16 @@ public final class SqliteDialect extends StandardDialect implements dev.hygge.jd
   }
 
   @Override
+  protected Optional<WriteMapping> timestampTzMapping() {
+    return Optional.of(new WriteMapping(TIMESTAMPTZ, TimestampTzTextBinder::new));
+  }
+
+  @Override
+  protected Optional<WriteMapping> timeMapping() {
+    return Optional.of(new WriteMapping(TIME, TimeTextBinder::new));
+  }
+
+  @Override
   protected Optional<WriteMapping> decimalMapping(ArrowType.Decimal decimal) {
     return Optional.empty();
   }
@@ -132,6 +144,12 @@ public final class SqliteDialect extends StandardDialect implements dev.hygge.jd
       case "DATE" -> read(new ArrowType.Date(DateUnit.DAY), DateTextConsumer::new);
       case "TIMESTAMP" ->
           read(new ArrowType.Timestamp(TimeUnit.MICROSECOND, null), TimestampTextConsumer::new);
+      case TIMESTAMPTZ ->
+          read(
+              new ArrowType.Timestamp(
+                  TimeUnit.MICROSECOND, dev.hygge.jdbc.TimeStampMicroTzConsumer.ZONE),
+              TimestampTzTextConsumer::new);
+      case TIME -> read(new ArrowType.Time(TimeUnit.MICROSECOND, Long.SIZE), TimeTextConsumer::new);
       case "TEXT" -> read(ArrowType.Utf8.INSTANCE, dev.hygge.jdbc.VarCharConsumer::new);
       case "BLOB" -> read(ArrowType.Binary.INSTANCE, dev.hygge.jdbc.VarBinaryConsumer::new);
       case "BOOLEAN" -> read(ArrowType.Bool.INSTANCE, dev.hygge.jdbc.BitConsumer::new);
