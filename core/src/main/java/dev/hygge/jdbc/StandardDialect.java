@@ -108,6 +108,9 @@ public abstract class StandardDialect implements Dialect {
     if (type instanceof ArrowType.Utf8) {
       return Optional.of(new WriteMapping(textType(), VarCharBinder::new));
     }
+    if (type instanceof ArrowType.LargeUtf8) {
+      return Optional.of(new WriteMapping(textType(), LargeVarCharBinder::new));
+    }
     if (type instanceof ArrowType.Binary) {
       return Optional.of(new WriteMapping(binaryType(), VarBinaryBinder::new));
     }

@@ -1,17 +1,20 @@
 package dev.hygge.jdbc;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VariableWidthFieldVector;
 
-/** Checks a string vector's values against a length in characters (Unicode code points). */
+/**
+ * Checks a string vector's values (UTF-8, large or not) against a length in characters (Unicode
+ * code points).
+ */
 final class TextLengthCheck implements ValueCheck {
   /** A value longer than this in the message is cut, so a huge string does not flood the log. */
   private static final int SHOWN_CHARACTERS = 80;
 
-  private final VarCharVector vector;
+  private final VariableWidthFieldVector vector;
   private final int characters;
 
-  TextLengthCheck(VarCharVector vector, int characters) {
+  TextLengthCheck(VariableWidthFieldVector vector, int characters) {
     this.vector = vector;
     this.characters = characters;
   }
@@ -23,8 +26,7 @@ final class TextLengthCheck implements ValueCheck {
         continue;
       }
       // A UTF-8 string has at most as many characters as bytes: most values need no decoding.
-      long bytes = vector.getEndOffset(row) - vector.getStartOffset(row);
-      if (bytes > characters) {
+      if (vector.getValueLength(row) > characters) {
         String text = text(row);
         if (text.codePointCount(0, text.length()) > characters) {
           return row;

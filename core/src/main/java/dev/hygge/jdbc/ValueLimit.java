@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
@@ -85,9 +86,13 @@ public sealed interface ValueLimit {
 
     @Override
     public Optional<ValueCheck> check(FieldVector vector) {
-      return vector instanceof VarCharVector strings
-          ? Optional.of(new TextLengthCheck(strings, characters))
-          : Optional.empty();
+      if (vector instanceof VarCharVector strings) {
+        return Optional.of(new TextLengthCheck(strings, characters));
+      }
+      if (vector instanceof LargeVarCharVector strings) {
+        return Optional.of(new TextLengthCheck(strings, characters));
+      }
+      return Optional.empty();
     }
 
     @Override

@@ -118,6 +118,19 @@ final class SampleBatches {
     return root;
   }
 
+  /** One large-string column {@code note}: a value, an empty string and a null. */
+  static VectorSchemaRoot largeStrings(BufferAllocator allocator) {
+    Schema schema = new Schema(List.of(Field.nullable("note", ArrowType.LargeUtf8.INSTANCE)));
+    VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
+    org.apache.arrow.vector.LargeVarCharVector note =
+        (org.apache.arrow.vector.LargeVarCharVector) root.getVector(0);
+    note.setSafe(0, utf8("long ünïcødé text 🐟"));
+    note.setSafe(1, new byte[0]);
+    note.setNull(2);
+    root.setRowCount(ROWS);
+    return root;
+  }
+
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -9,6 +9,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
@@ -54,6 +55,9 @@ interface AppenderColumn {
     }
     if (vector instanceof VarCharVector typed) {
       return new VarCharAppenderColumn(typed);
+    }
+    if (vector instanceof LargeVarCharVector typed) {
+      return new LargeVarCharAppenderColumn(typed);
     }
     if (vector instanceof VarBinaryVector typed) {
       return new VarBinaryAppenderColumn(typed);

@@ -9,6 +9,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
@@ -62,6 +63,9 @@ interface CopyColumn {
     }
     if (vector instanceof VarCharVector typed) {
       return new TextCopyColumn(typed);
+    }
+    if (vector instanceof LargeVarCharVector typed) {
+      return new LargeTextCopyColumn(typed);
     }
     if (vector instanceof VarBinaryVector typed) {
       return new ByteaCopyColumn(typed);
