@@ -76,6 +76,10 @@ class WriteStrategyTest {
   void mergingTheSameBatchTwiceLeavesNoDuplicatesAndTheNewValuesWin(String name) throws Exception {
     TestTarget db = target(name);
     write(db, merge("id"), 1, 3, "first ");
+    try (var connection = db.connect()) {
+      assertThat(db.database().dialect().uniqueKeys(connection, TableName.parse("orders")))
+          .containsExactly(java.util.Set.of("id"));
+    }
     write(db, merge("id"), 1, 3, "first ");
     assertThat(orders(db))
         .containsExactly(List.of("1", "first 1"), List.of("2", "first 2"), List.of("3", "first 3"));
