@@ -158,6 +158,24 @@ class PostgresSemanticsTest {
   }
 
   @Test
+  void aSwapUnderADependentViewFailsAndPublishesNothing() throws Exception {
+    write("orders", Optional.empty(), WriteMode.REPLACE, 1, 1);
+    postgres.execute("CREATE VIEW recent AS SELECT id FROM orders");
+
+    assertThatThrownBy(() -> write("orders", Optional.empty(), WriteMode.REPLACE, 5, 6))
+        .isInstanceOf(HyggeException.class)
+        .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.STORE))
+        .hasMessageStartingWith(
+            "Cannot write entity shop.orders into "
+                + postgres.url()
+                + " table orders: cannot publish into orders: ")
+        .hasMessageContaining("depend");
+    assertThat(ids("orders")).containsExactly(List.of("1"));
+    assertThat(postgres.rows("SELECT id FROM recent")).containsExactly(List.of("1"));
+    assertThat(postgres.stagingTables()).isEmpty();
+  }
+
+  @Test
   void aConnectionLostMidLoadCommitsNothing() throws Exception {
     write("orders", Optional.empty(), WriteMode.REPLACE, 1, 1);
     JdbcStore store = new JdbcStore(postgres.server(), "orders", Optional.of(IfExists.APPEND));
