@@ -85,6 +85,16 @@ class PostgresStoreTest {
   }
 
   @Test
+  void decimalVariantsRoundTrip() {
+    try (VectorSchemaRoot batch = SampleBatches.decimalVariants(allocator)) {
+      postgres.write("dec", Optional.empty(), WriteMode.REPLACE, allocator, batch);
+
+      assertThat(postgres.readBack("dec", 2, allocator))
+          .isEqualTo(batch.getSchema() + "\n" + TestDatabase.render(batch));
+    }
+  }
+
+  @Test
   void largeStringsAreCopiedAsTextAndReadBackAsStrings() {
     try (VectorSchemaRoot batch = SampleBatches.largeStrings(allocator)) {
       postgres.write("notes", Optional.empty(), WriteMode.REPLACE, allocator, batch);

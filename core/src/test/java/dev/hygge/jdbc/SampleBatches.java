@@ -131,6 +131,31 @@ final class SampleBatches {
     return root;
   }
 
+  /** Decimals of the widest, an integral and an all-fraction precision, extremes and a null. */
+  static VectorSchemaRoot decimalVariants(BufferAllocator allocator) {
+    Schema schema =
+        new Schema(
+            List.of(
+                Field.nullable("wide", new ArrowType.Decimal(38, 10, 128)),
+                Field.nullable("whole", new ArrowType.Decimal(5, 0, 128)),
+                Field.nullable("fraction", new ArrowType.Decimal(18, 18, 128))));
+    VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
+    DecimalVector wide = (DecimalVector) root.getVector("wide");
+    DecimalVector whole = (DecimalVector) root.getVector("whole");
+    DecimalVector fraction = (DecimalVector) root.getVector("fraction");
+    wide.setSafe(0, new BigDecimal("1234567890123456789012345678.0123456789"));
+    wide.setSafe(1, new BigDecimal("-9999999999999999999999999999.9999999999"));
+    whole.setSafe(0, new BigDecimal("-99999"));
+    whole.setSafe(1, new BigDecimal("0"));
+    fraction.setSafe(0, new BigDecimal("0.123456789012345678"));
+    fraction.setSafe(1, new BigDecimal("-0.000000000000000001"));
+    for (var vector : root.getFieldVectors()) {
+      vector.setNull(2);
+    }
+    root.setRowCount(ROWS);
+    return root;
+  }
+
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -56,6 +56,16 @@ class TypeRoundTripTest {
   }
 
   @Test
+  void duckDbDecimalVariantsRoundTrip() {
+    try (VectorSchemaRoot batch = SampleBatches.decimalVariants(allocator)) {
+      TestDatabase.DUCKDB.write(dir, "dec", Optional.empty(), WriteMode.REPLACE, allocator, batch);
+
+      assertThat(TestDatabase.DUCKDB.readBack(dir, "dec", allocator))
+          .isEqualTo(batch.getSchema() + "\n" + TestDatabase.render(batch));
+    }
+  }
+
+  @Test
   void sqliteRejectsDecimalsNamingTableAndColumn() {
     try (VectorSchemaRoot batch = SampleBatches.allTypes(allocator, true)) {
       assertThatThrownBy(
