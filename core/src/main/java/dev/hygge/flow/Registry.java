@@ -33,6 +33,7 @@ public final class Registry {
         new dev.hygge.parquet.ParquetHomeType(),
         new dev.hygge.csv.CsvHomeType(),
         new dev.hygge.jdbc.duckdb.DuckDbHomeType(),
+        new dev.hygge.jdbc.sqlite.SqliteHomeType(),
         new dev.hygge.jdbc.postgres.PostgresHomeType(),
         new dev.hygge.jdbc.sqlserver.SqlServerHomeType());
   }

@@ -48,4 +48,45 @@ public interface Dialect {
 
   /** How a result-set column of {@code type} is read; empty when the type is unsupported. */
   Optional<ReadMapping> readMapping(ColumnType type);
+
+  /**
+   * Whether {@code schema} exists.
+   *
+   * @throws java.sql.SQLException when the catalog cannot be read
+   */
+  boolean schemaExists(java.sql.Connection connection, String schema) throws java.sql.SQLException;
+
+  /**
+   * The columns of the existing {@code table}, in table order.
+   *
+   * @throws java.sql.SQLException when the table cannot be described
+   */
+  java.util.List<TargetColumn> columns(java.sql.Connection connection, TableName table)
+      throws java.sql.SQLException;
+
+  /**
+   * The column sets of {@code table}'s primary key and unique constraints (or unique indexes) that
+   * an upsert can be keyed by.
+   *
+   * @throws java.sql.SQLException when the catalog cannot be read
+   */
+  java.util.List<java.util.Set<String>> uniqueKeys(java.sql.Connection connection, TableName table)
+      throws java.sql.SQLException;
+
+  /**
+   * The statement that upserts {@code columns} of the staged rows into the target keyed by {@code
+   * key}: matching rows are updated, the others added.
+   */
+  String upsert(TableStatements sql, java.util.List<String> columns, java.util.List<String> key);
+
+  /** What values an existing column holds beyond its kind; empty when the kind says it all. */
+  Optional<ValueLimit> valueLimit(TargetColumn column);
+
+  /**
+   * Readies a store's connection before its write transaction begins (autocommit still on), e.g. so
+   * the transaction takes its write lock up front.
+   *
+   * @throws java.sql.SQLException when the connection refuses
+   */
+  void prepareWriteTransaction(java.sql.Connection connection) throws java.sql.SQLException;
 }

@@ -68,6 +68,14 @@ public final class JdbcHome implements Home, SupportsWatermark {
             ? "*"
             : request.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
     Connection connection = database.connect(entity, ErrorKind.HOME);
+    table.ifPresent(
+        t ->
+            requireTable(
+                connection,
+                TableName.parse(
+                    t.replace(JdbcStore.ENTITY_PLACEHOLDER, JdbcStore.entityName(entity))),
+                entity,
+                where()));
     return new JdbcBatchReader(
         entity,
         where(),
@@ -77,6 +85,46 @@ public final class JdbcHome implements Home, SupportsWatermark {
         parameters,
         request.batchSize(),
         request.allocator());
+  }
+
+  /** Fails, closing {@code connection}, when {@code source} does not exist. */
+  private void requireTable(Connection connection, TableName source, String entity, String where) {
+    HyggeException missing = null;
+    try {
+      if (!database.dialect().tableExists(connection, source)) {
+        missing =
+            HyggeException.home(
+                "Cannot read entity "
+                    + entity
+                    + " from "
+                    + where
+                    + ": table "
+                    + source
+                    + " does not exist (check 'table:' and the schema; quoted names keep their"
+                    + " case).",
+                null);
+      }
+    } catch (SQLException e) {
+      missing =
+          HyggeException.home(
+              "Cannot read entity "
+                  + entity
+                  + " from "
+                  + where
+                  + ": cannot look up table "
+                  + source
+                  + ": "
+                  + e.getMessage(),
+              e);
+    }
+    if (missing != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        missing.addSuppressed(e);
+      }
+      throw missing;
+    }
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.Store;
 import dev.hygge.flow.StoreWriter;
-import dev.hygge.flow.WriteMode;
 import dev.hygge.flow.WriteRequest;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ public final class JdbcStore implements Store {
 
   private final Database database;
   private final String table;
-  private final Optional<IfExists> ifExists;
+  private final WritePolicy policy;
 
   /**
    * @param database the database file or server
@@ -32,9 +31,18 @@ public final class JdbcStore implements Store {
    *     incremental} appends, {@code full_drop} replaces)
    */
   public JdbcStore(Database database, String table, Optional<IfExists> ifExists) {
+    this(database, table, WritePolicy.of(ifExists));
+  }
+
+  /**
+   * @param database the database file or server
+   * @param table the table, {@code schema.table} allowed, {@code {entity}} replaced at open
+   * @param policy how the rows are written and published
+   */
+  public JdbcStore(Database database, String table, WritePolicy policy) {
     this.database = requireNonNull(database, "database is null");
     this.table = requireNonNull(table, "table is null");
-    this.ifExists = requireNonNull(ifExists, "ifExists is null");
+    this.policy = requireNonNull(policy, "policy is null");
   }
 
   @Override
@@ -44,6 +52,7 @@ public final class JdbcStore implements Store {
     List<String> columns = new ArrayList<>();
     List<String> types = new ArrayList<>();
     List<WriteMapping> mappings = new ArrayList<>();
+    List<SchemaDrift.DataColumn> data = new ArrayList<>();
     for (Field field : request.schema().getFields()) {
       WriteMapping mapping =
           database
@@ -53,14 +62,44 @@ public final class JdbcStore implements Store {
       columns.add(field.getName());
       types.add(mapping.sqlType());
       mappings.add(mapping);
+      data.add(new SchemaDrift.DataColumn(field, mapping.sqlType()));
     }
+    requireKeyColumns(request, target, columns);
     TableName staging =
         target.withTable(target.table() + STAGING_MARK + stagingSuffix(request.runId()));
     TableStatements sql = new TableStatements(database.dialect(), target, staging, columns, types);
-    IfExists effective =
-        ifExists.orElse(request.mode() == WriteMode.REPLACE ? IfExists.REPLACE : IfExists.APPEND);
+    IfExists ifExists = policy.effectiveIfExists(request.mode());
+    PublishPlanner planner =
+        new PublishPlanner(
+            request.entity(),
+            where,
+            sql,
+            data,
+            policy.effectiveStrategy(request.mode()),
+            ifExists,
+            policy);
     Connection connection = database.connect(request.entity(), ErrorKind.STORE);
-    return new JdbcStoreWriter(request.entity(), where, connection, sql, mappings, effective);
+    return new JdbcStoreWriter(
+        request.entity(), where, connection, sql, mappings, ifExists, planner);
+  }
+
+  private void requireKeyColumns(WriteRequest request, TableName target, List<String> columns) {
+    List<String> absent =
+        policy.primaryKey().stream().filter(key -> !columns.contains(key)).toList();
+    if (!absent.isEmpty()) {
+      throw HyggeException.config(
+          "Cannot merge entity "
+              + request.entity()
+              + " into "
+              + database.display()
+              + " table "
+              + target
+              + ": primary_key column(s) "
+              + String.join(", ", absent)
+              + " not in the data, whose columns are "
+              + String.join(", ", columns)
+              + " (fix primary_key, or select the key in the home).");
+    }
   }
 
   private HyggeException unsupported(WriteRequest request, TableName target, Field field) {
@@ -102,6 +141,17 @@ public final class JdbcStore implements Store {
         + " "
         + database.display()
         + " table "
-        + table;
+        + table
+        + policy
+            .strategy()
+            .map(
+                s ->
+                    " ("
+                        + s.name().toLowerCase(java.util.Locale.ROOT)
+                        + (policy.primaryKey().isEmpty()
+                            ? ""
+                            : " on " + String.join(", ", policy.primaryKey()))
+                        + ")")
+            .orElse("");
   }
 }

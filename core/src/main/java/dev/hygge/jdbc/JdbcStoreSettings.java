@@ -11,6 +11,9 @@ public final class JdbcStoreSettings {
   static final String DATABASE = "database";
   static final String TABLE = "table";
   static final String IF_EXISTS = "if_exists";
+  static final String WRITE_STRATEGY = "write_strategy";
+  static final String PRIMARY_KEY = "primary_key";
+  static final String SCHEMA_EVOLUTION = "schema_evolution";
 
   /**
    * Where the rows go: the table, and what to do when it exists. Every database store has these.
@@ -29,7 +32,26 @@ public final class JdbcStoreSettings {
               false,
               List.of("fail", "append", "replace"),
               "When the table exists: fail if it has rows, append to it or replace it; when not"
-                  + " given, run_type decides (incremental appends, full_drop replaces)."));
+                  + " given, run_type decides (incremental appends, full_drop replaces)."),
+          new Setting(
+              WRITE_STRATEGY,
+              SettingType.CHOICE,
+              Optional.empty(),
+              false,
+              List.of("direct_insert", "temp_swap", "merge"),
+              "How staged rows are published in the commit's transaction: INSERT ... SELECT,"
+                  + " a swap by renames, or an upsert keyed by primary_key; when not given,"
+                  + " temp_swap when replacing and direct_insert otherwise."),
+          Setting.optional(
+              PRIMARY_KEY,
+              SettingType.LIST,
+              "The columns identifying a row, for write_strategy: merge (required by it)."),
+          Setting.choice(
+              SCHEMA_EVOLUTION,
+              List.of("fail", "add_columns"),
+              "fail",
+              "When the data's columns differ from an existing table's: fail, or add new columns"
+                  + " and write missing nullable ones as NULL."));
 
   /** The declared settings of a database-file store. */
   public static final List<Setting> ALL =
@@ -60,6 +82,22 @@ public final class JdbcStoreSettings {
         settings.has(IF_EXISTS)
             ? Optional.of(settings.choice(IF_EXISTS, IfExists.class))
             : Optional.empty();
-    return new JdbcStore(database, table, ifExists);
+    Optional<WriteStrategy> strategy =
+        settings.has(WRITE_STRATEGY)
+            ? Optional.of(settings.choice(WRITE_STRATEGY, WriteStrategy.class))
+            : Optional.empty();
+    List<String> primaryKey = settings.list(PRIMARY_KEY);
+    if (primaryKey.stream().anyMatch(String::isBlank)) {
+      throw settings.error(PRIMARY_KEY, "column names must not be empty");
+    }
+    Optional<String> conflict = WritePolicy.conflict(strategy, ifExists, primaryKey);
+    if (conflict.isPresent()) {
+      throw settings.error(
+          settings.has(PRIMARY_KEY) && strategy.isEmpty() ? PRIMARY_KEY : WRITE_STRATEGY,
+          conflict.get());
+    }
+    SchemaEvolution evolution = settings.choice(SCHEMA_EVOLUTION, SchemaEvolution.class);
+    return new JdbcStore(
+        database, table, new WritePolicy(ifExists, strategy, primaryKey, evolution));
   }
 }

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class JdbcStoreWriter implements StoreWriter {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStoreWriter.class);
+  private static final String CONNECTION_EXCEPTION_CLASS = "08";
+  private static final String ADMIN_SHUTDOWN = "57P01";
 
   private final String entity;
   private final String where;
@@ -29,14 +31,17 @@ final class JdbcStoreWriter implements StoreWriter {
   private final TableStatements sql;
   private final List<WriteMapping> mappings;
   private final IfExists ifExists;
+  private final PublishPlan plan;
   private final RowStager stager;
   private long bytes;
+  private long rows;
   private boolean finished;
 
   /**
    * @param entity the entity, for messages
    * @param where the database and table, for messages
    * @param connection a connection this writer now owns and closes
+   * @param planner decides how the rows are published once the target has been looked at
    */
   JdbcStoreWriter(
       String entity,
@@ -44,7 +49,8 @@ final class JdbcStoreWriter implements StoreWriter {
       Connection connection,
       TableStatements sql,
       List<WriteMapping> mappings,
-      IfExists ifExists) {
+      IfExists ifExists,
+      PublishPlanner planner) {
     this.entity = requireNonNull(entity, "entity is null");
     this.where = requireNonNull(where, "where is null");
     this.connection = requireNonNull(connection, "connection is null");
@@ -52,8 +58,14 @@ final class JdbcStoreWriter implements StoreWriter {
     this.mappings = List.copyOf(requireNonNull(mappings, "mappings is null"));
     this.ifExists = requireNonNull(ifExists, "ifExists is null");
     try {
+      sql.dialect().prepareWriteTransaction(connection);
       connection.setAutoCommit(false);
-      failIfTargetHasRows();
+      requireSchema();
+      boolean exists = sql.dialect().tableExists(connection, sql.target());
+      if (exists) {
+        failIfTargetHasRows();
+      }
+      this.plan = planner.plan(connection, exists);
       try (Statement statement = connection.createStatement()) {
         statement.execute(sql.createStaging());
       }
@@ -66,11 +78,19 @@ final class JdbcStoreWriter implements StoreWriter {
 
   @Override
   public void write(VectorSchemaRoot batch) {
+    plan.checks().check(batch, rows, this::rejected);
     try {
       stager.stage(batch);
     } catch (SQLException e) {
-      throw failure("cannot stage a batch of " + batch.getRowCount() + " rows", e);
+      throw failure(
+          "cannot stage rows "
+              + (rows + 1)
+              + " to "
+              + (rows + batch.getRowCount())
+              + " of the load",
+          e);
     }
+    rows += batch.getRowCount();
     for (FieldVector vector : batch.getFieldVectors()) {
       bytes += vector.getBufferSize();
     }
@@ -97,22 +117,30 @@ final class JdbcStoreWriter implements StoreWriter {
   }
 
   private void publish() throws SQLException {
-    boolean exists = sql.dialect().tableExists(connection, sql.target());
     try (Statement statement = connection.createStatement()) {
-      if (!exists) {
-        statement.execute(sql.renameStagingToTarget());
-      } else if (ifExists == IfExists.REPLACE) {
-        statement.execute(sql.dropTarget());
-        statement.execute(sql.renameStagingToTarget());
-      } else {
-        statement.execute(sql.appendToTarget());
-        statement.execute(sql.dropStaging());
+      for (String publishing : plan.statements()) {
+        statement.execute(publishing);
       }
     }
   }
 
+  private void requireSchema() throws SQLException {
+    java.util.Optional<String> schema = sql.target().schema();
+    if (schema.isPresent() && !sql.dialect().schemaExists(connection, schema.get())) {
+      throw HyggeException.store(
+          "Cannot write entity "
+              + entity
+              + " into "
+              + where
+              + ": schema '"
+              + schema.get()
+              + "' does not exist (create it, or fix the schema in 'table:').",
+          null);
+    }
+  }
+
   private void failIfTargetHasRows() throws SQLException {
-    if (ifExists != IfExists.FAIL || !sql.dialect().tableExists(connection, sql.target())) {
+    if (ifExists != IfExists.FAIL) {
       return;
     }
     try (Statement statement = connection.createStatement();
@@ -182,6 +210,25 @@ final class JdbcStoreWriter implements StoreWriter {
     }
   }
 
+  /** SQLSTATE class 08 (connection exception) or 57P01 (the server terminated the session). */
+  private static boolean connectionLost(Exception cause) {
+    String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+    return state != null
+        && (state.startsWith(CONNECTION_EXCEPTION_CLASS) || state.equals(ADMIN_SHUTDOWN));
+  }
+
+  private HyggeException rejected(String reason) {
+    return HyggeException.store(
+        "Cannot write entity "
+            + entity
+            + " into "
+            + where
+            + ": "
+            + reason
+            + ". Nothing was published; the table is as it was.",
+        null);
+  }
+
   private HyggeException failure(String what, Exception cause) {
     if (cause instanceof HyggeException h) {
       return h;
@@ -194,6 +241,7 @@ final class JdbcStoreWriter implements StoreWriter {
             + ": "
             + what
             + ": "
+            + (connectionLost(cause) ? "the connection to the database was lost: " : "")
             + cause.getMessage()
             + ". Nothing was published; the table is as it was.",
         cause);

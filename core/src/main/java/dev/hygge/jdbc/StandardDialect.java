@@ -28,6 +28,63 @@ public abstract class StandardDialect implements Dialect {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
+  @Override
+  public boolean schemaExists(java.sql.Connection connection, String schema)
+      throws java.sql.SQLException {
+    return new StandardCatalog(this).schemaExists(connection, schema);
+  }
+
+  @Override
+  public java.util.List<TargetColumn> columns(java.sql.Connection connection, TableName table)
+      throws java.sql.SQLException {
+    StandardCatalog catalog = new StandardCatalog(this);
+    return catalog.columns(connection, table, catalog.notNullColumns(connection, table));
+  }
+
+  @Override
+  public java.util.List<java.util.Set<String>> uniqueKeys(
+      java.sql.Connection connection, TableName table) throws java.sql.SQLException {
+    return new StandardCatalog(this).uniqueKeys(connection, table);
+  }
+
+  /** {@code INSERT ... ON CONFLICT (key) DO UPDATE}, which PostgreSQL, DuckDB and SQLite share. */
+  @Override
+  public String upsert(
+      TableStatements sql, java.util.List<String> columns, java.util.List<String> key) {
+    return sql.upsertFromStaging(columns, key);
+  }
+
+  /**
+   * Integer widths by JDBC type, digits before the point of a {@code DECIMAL(p,s)}, and the length
+   * of a {@code VARCHAR(n)} or {@code CHAR(n)} whose driver reports one.
+   */
+  @Override
+  public Optional<ValueLimit> valueLimit(TargetColumn column) {
+    ColumnType type = column.type();
+    return switch (type.jdbcType()) {
+      case Types.TINYINT ->
+          Optional.of(new ValueLimit.IntegerRange(Byte.MIN_VALUE, Byte.MAX_VALUE));
+      case Types.SMALLINT ->
+          Optional.of(new ValueLimit.IntegerRange(Short.MIN_VALUE, Short.MAX_VALUE));
+      case Types.INTEGER ->
+          Optional.of(new ValueLimit.IntegerRange(Integer.MIN_VALUE, Integer.MAX_VALUE));
+      case Types.DECIMAL, Types.NUMERIC ->
+          type.precision() > 0 && type.scale() >= 0 && type.scale() <= type.precision()
+              ? Optional.of(new ValueLimit.DecimalDigits(type.precision(), type.scale()))
+              : Optional.empty();
+      case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR ->
+          type.precision() > 0 && type.precision() < Integer.MAX_VALUE
+              ? Optional.of(new ValueLimit.TextLength(type.precision()))
+              : Optional.empty();
+      default -> Optional.empty();
+    };
+  }
+
+  /** Nothing to ready: the database locks what each statement touches. */
+  @Override
+  public void prepareWriteTransaction(java.sql.Connection connection)
+      throws java.sql.SQLException {}
+
   /** Prepared-statement batches: {@link InsertStager}. */
   @Override
   public RowStager stager(
@@ -51,6 +108,9 @@ public abstract class StandardDialect implements Dialect {
     if (type instanceof ArrowType.Utf8) {
       return Optional.of(new WriteMapping(textType(), VarCharBinder::new));
     }
+    if (type instanceof ArrowType.LargeUtf8) {
+      return Optional.of(new WriteMapping(textType(), LargeVarCharBinder::new));
+    }
     if (type instanceof ArrowType.Binary) {
       return Optional.of(new WriteMapping(binaryType(), VarBinaryBinder::new));
     }
@@ -61,6 +121,14 @@ public abstract class StandardDialect implements Dialect {
         && time.getUnit() == TimeUnit.MICROSECOND
         && time.getTimezone() == null) {
       return timestampMapping();
+    }
+    if (type instanceof ArrowType.Timestamp time && time.getUnit() == TimeUnit.MICROSECOND) {
+      return timestampTzMapping();
+    }
+    if (type instanceof ArrowType.Time time
+        && time.getUnit() == TimeUnit.MICROSECOND
+        && time.getBitWidth() == LONG_BITS) {
+      return timeMapping();
     }
     if (type instanceof ArrowType.Decimal decimal) {
       return decimalMapping(decimal);
@@ -86,6 +154,16 @@ public abstract class StandardDialect implements Dialect {
   /** The mapping of microsecond timestamps without time zone. */
   protected Optional<WriteMapping> timestampMapping() {
     return Optional.of(new WriteMapping("TIMESTAMP", TimeStampMicroBinder::new));
+  }
+
+  /** The mapping of microsecond timestamps with a time zone: instants, read back as UTC. */
+  protected Optional<WriteMapping> timestampTzMapping() {
+    return Optional.of(new WriteMapping("TIMESTAMP WITH TIME ZONE", TimeStampMicroTzBinder::new));
+  }
+
+  /** The mapping of microsecond times of day. */
+  protected Optional<WriteMapping> timeMapping() {
+    return Optional.of(new WriteMapping("TIME", TimeMicroBinder::new));
   }
 
   /** The mapping of a 128-bit decimal. */
@@ -136,9 +214,19 @@ public abstract class StandardDialect implements Dialect {
       case Types.DATE -> read(new ArrowType.Date(DateUnit.DAY), DateDayConsumer::new);
       case Types.TIMESTAMP ->
           read(new ArrowType.Timestamp(TimeUnit.MICROSECOND, null), TimeStampMicroConsumer::new);
+      case Types.TIMESTAMP_WITH_TIMEZONE -> timestampTzRead();
+      case Types.TIME ->
+          read(new ArrowType.Time(TimeUnit.MICROSECOND, LONG_BITS), TimeMicroConsumer::new);
       case Types.DECIMAL, Types.NUMERIC -> decimalRead(type);
       default -> Optional.empty();
     };
+  }
+
+  /** The read mapping of a timestamp-with-time-zone column: UTC microseconds. */
+  protected static Optional<ReadMapping> timestampTzRead() {
+    return read(
+        new ArrowType.Timestamp(TimeUnit.MICROSECOND, TimeStampMicroTzConsumer.ZONE),
+        TimeStampMicroTzConsumer::new);
   }
 
   private static Optional<ReadMapping> decimalRead(ColumnType type) {

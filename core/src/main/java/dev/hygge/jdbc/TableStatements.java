@@ -31,6 +31,8 @@ public record TableStatements(
     }
   }
 
+  private static final String SWAPPED_OUT_SUFFIX = "_old";
+
   /** {@code CREATE TABLE staging (...)}. */
   public String createStaging() {
     StringBuilder sql =
@@ -56,14 +58,92 @@ public record TableStatements(
 
   /** Copies every staged row into the target. */
   public String appendToTarget() {
+    return insertFromStaging(columns);
+  }
+
+  /** Copies {@code names}, staged columns, of every staged row into the target's same columns. */
+  public String insertFromStaging(List<String> names) {
+    String list = names.stream().map(dialect::quote).collect(Collectors.joining(", "));
     return "INSERT INTO "
         + dialect.quote(target)
         + " ("
-        + columnList()
+        + list
         + ") SELECT "
-        + columnList()
+        + list
         + " FROM "
         + dialect.quote(staging);
+  }
+
+  /**
+   * Upserts {@code names} of every staged row into the target: a row whose {@code key} columns
+   * match an existing row updates it, other rows are added. The {@code WHERE true} keeps SQLite
+   * from reading {@code ON CONFLICT} as a join clause.
+   */
+  public String upsertFromStaging(List<String> names, List<String> key) {
+    String list = names.stream().map(dialect::quote).collect(Collectors.joining(", "));
+    String updates =
+        names.stream()
+            .filter(n -> !key.contains(n))
+            .map(n -> dialect.quote(n) + " = EXCLUDED." + dialect.quote(n))
+            .collect(Collectors.joining(", "));
+    return "INSERT INTO "
+        + dialect.quote(target)
+        + " ("
+        + list
+        + ") SELECT "
+        + list
+        + " FROM "
+        + dialect.quote(staging)
+        + " WHERE true ON CONFLICT ("
+        + key.stream().map(dialect::quote).collect(Collectors.joining(", "))
+        + ") DO "
+        + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
+  }
+
+  /** {@code CREATE TABLE target (...)} with the staged columns and {@code key} as primary key. */
+  public String createTargetWithKey(List<String> key) {
+    StringBuilder sql =
+        new StringBuilder("CREATE TABLE ").append(dialect.quote(target)).append(" (");
+    for (int i = 0; i < columns.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i))).append(' ');
+      sql.append(sqlTypes.get(i));
+    }
+    sql.append(", PRIMARY KEY (");
+    sql.append(key.stream().map(dialect::quote).collect(Collectors.joining(", ")));
+    return sql.append("))").toString();
+  }
+
+  /** Adds a nullable column to the target. */
+  public String addTargetColumn(String name, String sqlType) {
+    return "ALTER TABLE "
+        + dialect.quote(target)
+        + " ADD COLUMN "
+        + dialect.quote(name)
+        + " "
+        + sqlType;
+  }
+
+  /** Deletes every row of the target, keeping its definition. */
+  public String deleteTargetRows() {
+    return "DELETE FROM " + dialect.quote(target);
+  }
+
+  /** The name the target is renamed to while a swap replaces it, beside the staging table. */
+  public TableName swappedOut() {
+    return staging.withTable(staging.table() + SWAPPED_OUT_SUFFIX);
+  }
+
+  /** Renames the target out of the way, to {@link #swappedOut()}. */
+  public String renameTargetOut() {
+    return "ALTER TABLE "
+        + dialect.quote(target)
+        + " RENAME TO "
+        + dialect.quote(swappedOut().table());
+  }
+
+  /** Drops the table the target was renamed to. */
+  public String dropSwappedOut() {
+    return "DROP TABLE " + dialect.quote(swappedOut());
   }
 
   /** Renames the staging table to the target's name. */

@@ -98,10 +98,11 @@ class DuckDbHomeTest {
 
     assertThatThrownBy(() -> home.open(new ReadRequest("shop.orders", List.of(), 10, allocator)))
         .isInstanceOf(HyggeException.class)
-        .hasMessageStartingWith(
-            "Cannot read entity shop.orders from test.duckdb table sales.missing: cannot run the"
-                + " query: ")
-        .hasMessageContaining("missing");
+        .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.HOME))
+        .hasMessage(
+            "Cannot read entity shop.orders from test.duckdb table sales.missing: table"
+                + " sales.missing does not exist (check 'table:' and the schema; quoted names keep"
+                + " their case).");
   }
 
   @Test

@@ -77,7 +77,8 @@ class FailureAtomicityTest {
   }
 
   @Test
-  void duckDbValueOverflowingTheTargetColumnFailsTheCommitAndKeepsTheTarget() throws Exception {
+  void duckDbValueOverflowingTheTargetColumnFailsNamingRowAndValueAndKeepsTheTarget()
+      throws Exception {
     TestDatabase db = TestDatabase.DUCKDB;
     db.execute(dir, "CREATE TABLE orders (id INTEGER, name VARCHAR)");
     db.execute(dir, "INSERT INTO orders VALUES (1, 'kept')");
@@ -96,11 +97,11 @@ class FailureAtomicityTest {
                       huge))
           .isInstanceOf(HyggeException.class)
           .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.STORE))
-          .hasMessageStartingWith(
-              "Cannot write entity shop.orders into test.duckdb table orders: cannot publish into"
-                  + " orders: ")
-          .hasMessageContaining("5000000000")
-          .hasMessageEndingWith("Nothing was published; the table is as it was.");
+          .hasMessage(
+              "Cannot write entity shop.orders into test.duckdb table orders: row 3 of the load"
+                  + " has 5000000000 in column 'id', which does not fit the column's type INTEGER"
+                  + " (from -2147483648 to 2147483647); widen the column or filter or cast the"
+                  + " value in the home. Nothing was published; the table is as it was.");
     }
     assertThat(target(db)).isEqualTo(BEFORE);
     assertThat(db.stagingTables(dir)).isEmpty();
@@ -122,15 +123,37 @@ class FailureAtomicityTest {
                       allocator,
                       batch))
           .isInstanceOf(HyggeException.class)
-          .hasMessageStartingWith(
+          .hasMessage(
               "Cannot write entity shop.orders into "
                   + db.file(dir).display()
-                  + " table orders:"
-                  + " cannot publish into orders: ")
-          .hasMessageContaining("name");
+                  + " table orders: the data's columns differ from the table's: column 'name' ("
+                  + (db == TestDatabase.DUCKDB ? "VARCHAR" : "TEXT")
+                  + ") is new, not in the table; column 'label' ("
+                  + (db == TestDatabase.DUCKDB ? "VARCHAR" : "TEXT")
+                  + ") is in the table but not in the data. Set schema_evolution: add_columns to"
+                  + " add new columns and write missing nullable ones as NULL (a retyped column"
+                  + " always fails), or change the table. Nothing was written.");
     }
     assertThat(target(db)).isEqualTo(BEFORE);
     assertThat(db.stagingTables(dir)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aMissingSchemaFailsNamingIt(TestDatabase db) throws Exception {
+    try (VectorSchemaRoot batch = SampleBatches.idsAndNames(allocator, 1, 1)) {
+      assertThatThrownBy(
+              () ->
+                  db.write(
+                      dir, "Nowhere.orders", Optional.empty(), WriteMode.APPEND, allocator, batch))
+          .isInstanceOf(HyggeException.class)
+          .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.STORE))
+          .hasMessage(
+              "Cannot write entity shop.orders into "
+                  + db.file(dir).display()
+                  + " table Nowhere.orders: schema 'Nowhere' does not exist (create it, or fix the"
+                  + " schema in 'table:').");
+    }
   }
 
   /** A file dialect on the standard base, for a dialect made up by a test. */

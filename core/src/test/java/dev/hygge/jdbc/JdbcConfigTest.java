@@ -56,4 +56,53 @@ class JdbcConfigTest {
         .hasMessageContaining("if_exists")
         .hasMessageContaining("fail, append, replace");
   }
+
+  @Test
+  void mergeWithoutAPrimaryKeyFailsNamingTheSetting() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    "type: duckdb\ndatabase: wh.duckdb",
+                    "type: duckdb\ndatabase: wh.duckdb\nwrite_strategy: merge"))
+        .isInstanceOf(HyggeException.class)
+        .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.CONFIG))
+        .hasMessageContaining("Invalid value for 'write_strategy'")
+        .hasMessageContaining("hygge.yml")
+        .hasMessageEndingWith(
+            "write_strategy: merge needs primary_key, the list of columns that identify a row");
+  }
+
+  @Test
+  void aPrimaryKeyWithoutMergeAndASwapThatAppendsFail() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    "type: duckdb\ndatabase: wh.duckdb",
+                    "type: sqlite\ndatabase: app.sqlite\nprimary_key: [id]"))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageContaining("Invalid value for 'primary_key'")
+        .hasMessageEndingWith(
+            "primary_key is only used by write_strategy: merge; set both or neither");
+    assertThatThrownBy(
+            () ->
+                load(
+                    "type: duckdb\ndatabase: wh.duckdb",
+                    "type: sqlite\ndatabase: app.sqlite\nwrite_strategy: temp_swap\n"
+                        + "if_exists: append"))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageContaining("Invalid value for 'write_strategy'")
+        .hasMessageContaining("temp_swap replaces the table; it cannot go with if_exists: append");
+  }
+
+  @Test
+  void mergeSettingsLoad() throws Exception {
+    Project loaded =
+        load(
+            "type: duckdb\ndatabase: wh.duckdb",
+            "type: sqlite\ndatabase: app.sqlite\nwrite_strategy: merge\nprimary_key: [id, day]\n"
+                + "schema_evolution: add_columns");
+
+    assertThat(loaded.flows().get(0).entities().get(0).store().describe())
+        .isEqualTo("sqlite app.sqlite table {entity} (merge on id, day)");
+  }
 }

@@ -145,13 +145,33 @@ class PostgresSemanticsTest {
                       good,
                       bad))
           .isInstanceOf(HyggeException.class)
-          .hasMessageStartingWith(
-              "Cannot write entity shop.orders into " + postgres.url() + " table prices: ")
-          .hasMessageContaining("numeric field overflow")
-          .hasMessageContaining("line 2, column amount")
-          .hasMessageEndingWith("Nothing was published; the table is as it was.");
+          .hasMessage(
+              "Cannot write entity shop.orders into "
+                  + postgres.url()
+                  + " table prices: row 2 of the load has 12345.67 in column 'amount', which does"
+                  + " not fit the column's type numeric (at most 2 digits before the decimal"
+                  + " point); widen the column or filter or cast the value in the home. Nothing"
+                  + " was published; the table is as it was.");
     }
     assertThat(postgres.rows("SELECT amount FROM prices")).containsExactly(List.of("42.00"));
+    assertThat(postgres.stagingTables()).isEmpty();
+  }
+
+  @Test
+  void aSwapUnderADependentViewFailsAndPublishesNothing() throws Exception {
+    write("orders", Optional.empty(), WriteMode.REPLACE, 1, 1);
+    postgres.execute("CREATE VIEW recent AS SELECT id FROM orders");
+
+    assertThatThrownBy(() -> write("orders", Optional.empty(), WriteMode.REPLACE, 5, 6))
+        .isInstanceOf(HyggeException.class)
+        .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.STORE))
+        .hasMessageStartingWith(
+            "Cannot write entity shop.orders into "
+                + postgres.url()
+                + " table orders: cannot publish into orders: ")
+        .hasMessageContaining("depend");
+    assertThat(ids("orders")).containsExactly(List.of("1"));
+    assertThat(postgres.rows("SELECT id FROM recent")).containsExactly(List.of("1"));
     assertThat(postgres.stagingTables()).isEmpty();
   }
 
@@ -175,8 +195,10 @@ class PostgresSemanticsTest {
                 writer.commit();
               })
           .isInstanceOf(HyggeException.class)
+          .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.STORE))
           .hasMessageStartingWith(
               "Cannot write entity shop.orders into " + postgres.url() + " table orders: ")
+          .hasMessageContaining("the connection to the database was lost: ")
           .hasMessageEndingWith("Nothing was published; the table is as it was.");
     }
     assertThat(ids("orders")).containsExactly(List.of("1"));

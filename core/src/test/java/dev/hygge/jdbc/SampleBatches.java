@@ -13,6 +13,8 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
@@ -47,6 +49,8 @@ final class SampleBatches {
     fields.add(Field.nullable("bytes", ArrowType.Binary.INSTANCE));
     fields.add(Field.nullable("day", new ArrowType.Date(DateUnit.DAY)));
     fields.add(Field.nullable("moment", new ArrowType.Timestamp(TimeUnit.MICROSECOND, null)));
+    fields.add(Field.nullable("zoned", new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC")));
+    fields.add(Field.nullable("clock", new ArrowType.Time(TimeUnit.MICROSECOND, 64)));
     if (withDecimal) {
       fields.add(Field.nullable("amount", new ArrowType.Decimal(12, 2, 128)));
     }
@@ -74,6 +78,10 @@ final class SampleBatches {
     ((DateDayVector) root.getVector("day")).setSafe(1, -719_162);
     ((TimeStampMicroVector) root.getVector("moment")).setSafe(0, 1_706_695_200_123_456L);
     ((TimeStampMicroVector) root.getVector("moment")).setSafe(1, -1_000_001L);
+    ((TimeStampMicroTZVector) root.getVector("zoned")).setSafe(0, 1_706_695_200_654_321L);
+    ((TimeStampMicroTZVector) root.getVector("zoned")).setSafe(1, -86_400_000_001L);
+    ((TimeMicroVector) root.getVector("clock")).setSafe(0, 36_000_123_456L);
+    ((TimeMicroVector) root.getVector("clock")).setSafe(1, 86_399_999_999L);
     if (withDecimal) {
       DecimalVector amount = (DecimalVector) root.getVector("amount");
       amount.setSafe(0, new BigDecimal("1234567890.12"));
@@ -88,6 +96,12 @@ final class SampleBatches {
 
   /** One {@code id: int64} and {@code name: string} column, rows {@code from} to {@code to}. */
   static VectorSchemaRoot idsAndNames(BufferAllocator allocator, long from, long to) {
+    return idsAndNames(allocator, from, to, "name ");
+  }
+
+  /** As {@link #idsAndNames(BufferAllocator, long, long)}, with names {@code prefix + id}. */
+  static VectorSchemaRoot idsAndNames(
+      BufferAllocator allocator, long from, long to, String prefix) {
     Schema schema =
         new Schema(
             List.of(
@@ -98,9 +112,47 @@ final class SampleBatches {
     int row = 0;
     for (long id = from; id <= to; id++, row++) {
       ((BigIntVector) root.getVector("id")).setSafe(row, id);
-      ((VarCharVector) root.getVector("name")).setSafe(row, utf8("name " + id));
+      ((VarCharVector) root.getVector("name")).setSafe(row, utf8(prefix + id));
     }
     root.setRowCount(row);
+    return root;
+  }
+
+  /** One large-string column {@code note}: a value, an empty string and a null. */
+  static VectorSchemaRoot largeStrings(BufferAllocator allocator) {
+    Schema schema = new Schema(List.of(Field.nullable("note", ArrowType.LargeUtf8.INSTANCE)));
+    VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
+    org.apache.arrow.vector.LargeVarCharVector note =
+        (org.apache.arrow.vector.LargeVarCharVector) root.getVector(0);
+    note.setSafe(0, utf8("long ünïcødé text 🐟"));
+    note.setSafe(1, new byte[0]);
+    note.setNull(2);
+    root.setRowCount(ROWS);
+    return root;
+  }
+
+  /** Decimals of the widest, an integral and an all-fraction precision, extremes and a null. */
+  static VectorSchemaRoot decimalVariants(BufferAllocator allocator) {
+    Schema schema =
+        new Schema(
+            List.of(
+                Field.nullable("wide", new ArrowType.Decimal(38, 10, 128)),
+                Field.nullable("whole", new ArrowType.Decimal(5, 0, 128)),
+                Field.nullable("fraction", new ArrowType.Decimal(18, 18, 128))));
+    VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
+    DecimalVector wide = (DecimalVector) root.getVector("wide");
+    DecimalVector whole = (DecimalVector) root.getVector("whole");
+    DecimalVector fraction = (DecimalVector) root.getVector("fraction");
+    wide.setSafe(0, new BigDecimal("1234567890123456789012345678.0123456789"));
+    wide.setSafe(1, new BigDecimal("-9999999999999999999999999999.9999999999"));
+    whole.setSafe(0, new BigDecimal("-99999"));
+    whole.setSafe(1, new BigDecimal("0"));
+    fraction.setSafe(0, new BigDecimal("0.123456789012345678"));
+    fraction.setSafe(1, new BigDecimal("-0.000000000000000001"));
+    for (var vector : root.getFieldVectors()) {
+      vector.setNull(2);
+    }
+    root.setRowCount(ROWS);
     return root;
   }
 

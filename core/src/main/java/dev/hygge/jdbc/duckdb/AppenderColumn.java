@@ -9,7 +9,10 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
@@ -53,6 +56,9 @@ interface AppenderColumn {
     if (vector instanceof VarCharVector typed) {
       return new VarCharAppenderColumn(typed);
     }
+    if (vector instanceof LargeVarCharVector typed) {
+      return new LargeVarCharAppenderColumn(typed);
+    }
     if (vector instanceof VarBinaryVector typed) {
       return new VarBinaryAppenderColumn(typed);
     }
@@ -61,6 +67,12 @@ interface AppenderColumn {
     }
     if (vector instanceof TimeStampMicroVector typed) {
       return new TimeStampMicroAppenderColumn(typed);
+    }
+    if (vector instanceof TimeStampMicroTZVector typed) {
+      return new TimeStampMicroAppenderColumn(typed);
+    }
+    if (vector instanceof TimeMicroVector typed) {
+      return new TimeMicroAppenderColumn(typed);
     }
     if (vector instanceof DecimalVector typed) {
       return new DecimalAppenderColumn(typed);

@@ -43,11 +43,19 @@ public final class DuckDbDialect extends StandardDialect implements dev.hygge.jd
     return "jdbc:duckdb:" + database.toAbsolutePath();
   }
 
-  /** DuckDB reports its 4-byte {@code FLOAT} (alias {@code REAL}) as {@code Types.FLOAT}. */
+  /**
+   * DuckDB reports its 4-byte {@code FLOAT} (alias {@code REAL}) as {@code Types.FLOAT}; its {@code
+   * TIME} values come only as plain objects.
+   */
   @Override
   public Optional<ReadMapping> readMapping(ColumnType type) {
     if (type.jdbcType() == Types.FLOAT && SINGLE_FLOAT.equalsIgnoreCase(type.typeName())) {
       return read(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE), Float4Consumer::new);
+    }
+    if (type.jdbcType() == Types.TIME) {
+      return read(
+          new ArrowType.Time(org.apache.arrow.vector.types.TimeUnit.MICROSECOND, Long.SIZE),
+          TimeObjectConsumer::new);
     }
     return super.readMapping(type);
   }
@@ -57,6 +65,32 @@ public final class DuckDbDialect extends StandardDialect implements dev.hygge.jd
   public RowStager stager(Connection connection, TableStatements sql, List<WriteMapping> mappings)
       throws SQLException {
     return new AppenderStager(connection, sql.staging());
+  }
+
+  /** DuckDB's primary keys and unique constraints, from {@code duckdb_constraints()}. */
+  @Override
+  public List<java.util.Set<String>> uniqueKeys(Connection connection, TableName table)
+      throws SQLException {
+    List<java.util.Set<String>> keys = new java.util.ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT constraint_column_names FROM duckdb_constraints()"
+                + " WHERE schema_name = coalesce(?, current_schema()) AND table_name = ?"
+                + " AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')")) {
+      query.setString(1, table.schema().orElse(null));
+      query.setString(2, table.table());
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          Object[] names = (Object[]) rows.getArray(1).getArray();
+          java.util.Set<String> key = new java.util.LinkedHashSet<>();
+          for (Object name : names) {
+            key.add((String) name);
+          }
+          keys.add(key);
+        }
+      }
+    }
+    return keys;
   }
 
   @Override

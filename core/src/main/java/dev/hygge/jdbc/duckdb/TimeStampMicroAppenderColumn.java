@@ -1,14 +1,17 @@
 package dev.hygge.jdbc.duckdb;
 
 import java.sql.SQLException;
-import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TimeStampVector;
 import org.duckdb.DuckDBAppender;
 
-/** Appends a {@link TimeStampMicroVector}'s values through DuckDB's appender. */
+/**
+ * Appends a microsecond {@link TimeStampVector}'s values, with or without zone, through DuckDB's
+ * appender.
+ */
 final class TimeStampMicroAppenderColumn implements AppenderColumn {
-  private final TimeStampMicroVector vector;
+  private final TimeStampVector vector;
 
-  TimeStampMicroAppenderColumn(TimeStampMicroVector vector) {
+  TimeStampMicroAppenderColumn(TimeStampVector vector) {
     this.vector = vector;
   }
 

@@ -9,7 +9,10 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
@@ -61,6 +64,9 @@ interface CopyColumn {
     if (vector instanceof VarCharVector typed) {
       return new TextCopyColumn(typed);
     }
+    if (vector instanceof LargeVarCharVector typed) {
+      return new LargeTextCopyColumn(typed);
+    }
     if (vector instanceof VarBinaryVector typed) {
       return new ByteaCopyColumn(typed);
     }
@@ -69,6 +75,12 @@ interface CopyColumn {
     }
     if (vector instanceof TimeStampMicroVector typed) {
       return new TimestampCopyColumn(typed);
+    }
+    if (vector instanceof TimeStampMicroTZVector typed) {
+      return new TimestampCopyColumn(typed);
+    }
+    if (vector instanceof TimeMicroVector typed) {
+      return new TimeCopyColumn(typed);
     }
     if (vector instanceof DecimalVector typed) {
       return new NumericCopyColumn(typed);

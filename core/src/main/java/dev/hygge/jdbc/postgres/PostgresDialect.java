@@ -45,7 +45,12 @@ public final class PostgresDialect extends StandardDialect {
           "bytea",
           "date",
           "timestamp",
+          "timestamptz",
+          "time",
           "numeric");
+
+  /** pgjdbc reports {@code timestamptz} under {@code Types.TIMESTAMP}; its name tells it apart. */
+  private static final String TIMESTAMPTZ = "timestamptz";
 
   @Override
   public String name() {
@@ -81,6 +86,9 @@ public final class PostgresDialect extends StandardDialect {
   public Optional<ReadMapping> readMapping(ColumnType type) {
     if (!READABLE_TYPES.contains(type.typeName())) {
       return Optional.empty();
+    }
+    if (type.typeName().equals(TIMESTAMPTZ)) {
+      return timestampTzRead();
     }
     return super.readMapping(type);
   }

@@ -27,6 +27,9 @@ public record PostgresServer(String url, Optional<String> user, Optional<String>
 
   private static final String MASK = "***";
 
+  /** SQLSTATE class 28: invalid authorization specification, e.g. 28P01 invalid password. */
+  private static final String INVALID_AUTHORIZATION_CLASS = "28";
+
   public PostgresServer {
     requireNonNull(url, "url is null");
     requireNonNull(user, "user is null");
@@ -73,6 +76,20 @@ public record PostgresServer(String url, Optional<String> user, Optional<String>
     try {
       return DriverManager.getConnection(url, properties);
     } catch (SQLException e) {
+      if (refusedCredentials(e)) {
+        throw new HyggeException(
+            ErrorKind.CREDENTIAL,
+            "Cannot connect to PostgreSQL database "
+                + display()
+                + user.map(u -> " as user " + u).orElse("")
+                + " for entity "
+                + entity
+                + ": the server refused the credentials: "
+                + masked(String.valueOf(e.getMessage()))
+                + " (check user and password, and the variable or secret the password comes"
+                + " from; the server's pg_hba.conf decides which method it asks for).",
+            e);
+      }
       String message =
           "Cannot connect to PostgreSQL database "
               + display()
@@ -84,6 +101,12 @@ public record PostgresServer(String url, Optional<String> user, Optional<String>
               + " (check url, user and password).";
       throw new HyggeException(kind, message, e);
     }
+  }
+
+  /** Whether the server refused who we are (SQLSTATE class 28), not whether it was reached. */
+  private static boolean refusedCredentials(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && state.startsWith(INVALID_AUTHORIZATION_CLASS);
   }
 
   /** {@code text} with the password, should the driver ever echo it, replaced. */

@@ -1,19 +1,20 @@
 package dev.hygge.jdbc.postgres;
 
 import java.sql.SQLException;
-import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TimeStampVector;
 
 /**
- * Encodes a {@link TimeStampMicroVector} (no time zone) as PostgreSQL {@code timestamp}:
- * microseconds since 2000-01-01 00:00.
+ * Encodes a microsecond {@link TimeStampVector} as PostgreSQL {@code timestamp} or {@code
+ * timestamptz}, which share their binary form: microseconds since 2000-01-01 00:00 (UTC for {@code
+ * timestamptz}).
  */
 final class TimestampCopyColumn implements CopyColumn {
   /** Microseconds from 1970-01-01 (Arrow's epoch) to 2000-01-01 (PostgreSQL's). */
   static final long EPOCH_SHIFT_MICROS = DateCopyColumn.EPOCH_SHIFT_DAYS * 86_400_000_000L;
 
-  private final TimeStampMicroVector vector;
+  private final TimeStampVector vector;
 
-  TimestampCopyColumn(TimeStampMicroVector vector) {
+  TimestampCopyColumn(TimeStampVector vector) {
     this.vector = vector;
   }
 

@@ -28,7 +28,10 @@ public final class SqlServerStoreType implements StoreType {
   private static final List<Setting> SETTINGS =
       SqlServerSettings.with(
           Stream.concat(
-                  JdbcStoreSettings.TABLE_SETTINGS.stream(),
+                  // Table and if_exists as for every database; SQL Server declares its own
+                  // write_strategy and primary_key below, and has no schema_evolution yet.
+                  JdbcStoreSettings.TABLE_SETTINGS.stream()
+                      .filter(s -> s.name().equals(TABLE) || s.name().equals(IF_EXISTS)),
                   Stream.of(
                       Setting.choice(
                           WRITE_STRATEGY,

@@ -1,0 +1,73 @@
+package dev.hygge.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.hygge.HyggeException;
+import java.util.List;
+import java.util.Optional;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * The value checks of a load into an existing table: each batch's values are checked against the
+ * limits of the columns they go into before the batch is staged.
+ *
+ * @param columns the limited columns
+ */
+record ValueChecks(List<Limited> columns) {
+  /** No checks: the table is created from the data's own types. */
+  static final ValueChecks NONE = new ValueChecks(List.of());
+
+  ValueChecks {
+    columns = List.copyOf(requireNonNull(columns, "columns is null"));
+  }
+
+  /**
+   * One data column and the limit of the table column it goes into.
+   *
+   * @param index the column's position in the batch
+   * @param target the table's column
+   * @param limit its limit
+   */
+  record Limited(int index, TargetColumn target, ValueLimit limit) {
+    Limited {
+      requireNonNull(target, "target is null");
+      requireNonNull(limit, "limit is null");
+    }
+  }
+
+  /**
+   * Checks {@code batch}, whose first row is row {@code rowsBefore + 1} of the load.
+   *
+   * @param failure names the entity and table around the reason
+   * @throws HyggeException of kind STORE naming the row, column and value that do not fit
+   */
+  void check(
+      VectorSchemaRoot batch,
+      long rowsBefore,
+      java.util.function.Function<String, HyggeException> failure) {
+    int rows = batch.getRowCount();
+    List<FieldVector> vectors = batch.getFieldVectors();
+    for (Limited column : columns) {
+      Optional<ValueCheck> check = column.limit().check(vectors.get(column.index()));
+      if (check.isEmpty()) {
+        continue;
+      }
+      int row = check.get().firstViolation(rows);
+      if (row != ValueCheck.NONE) {
+        throw failure.apply(
+            "row "
+                + (rowsBefore + row + 1)
+                + " of the load has "
+                + check.get().value(row)
+                + " in column '"
+                + column.target().name()
+                + "', which does not fit the column's type "
+                + column.target().type().typeName()
+                + " ("
+                + column.limit().describe()
+                + "); widen the column or filter or cast the value in the home");
+      }
+    }
+  }
+}
