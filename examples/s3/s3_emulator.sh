@@ -102,9 +102,20 @@ s3_create_bucket() { s3_request PUT "/$1" >/dev/null; }
 # s3_put FILE BUCKET KEY: uploads one file.
 s3_put() { s3_request PUT "/$2/$3" --upload-file "$1" >/dev/null; }
 
-# s3_list BUCKET: prints "size<TAB>key" for each object (the first 1000, in key order).
+# s3_list BUCKET [PREFIX]: prints "size<TAB>key" for each object whose key starts with PREFIX (the
+# first 1000, in key order). PREFIX may hold letters, digits, '-', '_', '.' and '/'.
 s3_list() {
-  s3_request GET "/$1?list-type=2" \
+  local query="list-type=2"
+  [[ -n "${2:-}" ]] && query="$query&prefix=${2//\//%2F}"
+  s3_request GET "/$1?$query" \
     | sed 's/<Contents>/\n/g' \
     | sed -n 's:.*<Key>\([^<]*\)</Key>.*<Size>\([0-9]*\)</Size>.*:\2\t\1:p'
+}
+
+# s3_delete_prefix BUCKET PREFIX: deletes every object s3_list BUCKET PREFIX prints.
+s3_delete_prefix() {
+  local key
+  while IFS=$'\t' read -r _ key; do
+    s3_request DELETE "/$1/$key" >/dev/null
+  done < <(s3_list "$1" "$2")
 }
