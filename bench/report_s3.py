@@ -81,7 +81,9 @@ def render(args: argparse.Namespace, runs: dict[str, list[tuple[report.Measureme
     lines = [
         START_MARKER,
         f"Parquet → Parquet (snappy) through the S3 emulator on loopback, median wall time of "
-        f"{args.repeat} run(s) per tool after one untimed warm-up; `TOOLS=\"{args.tools}\"`. "
+        f"{args.repeat} run(s) per tool after {args.warmup} untimed warm-up run(s) per tool"
+        f"{' (hygge: one, as a build check)' if args.warmup == 0 else ''}, round-robin; "
+        f"`TOOLS=\"{args.tools}\"`. "
         "Peak RSS is the largest \"Maximum resident set size\" of the tool's process in those "
         "runs (the emulator's memory is not in it); CPU s is the median user + system time of "
         "the tool's process (the emulator's CPU is not in it either).",
@@ -124,6 +126,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--input", required=True)
     parser.add_argument("--tools", default=" ".join(TOOL_ORDER))
     parser.add_argument("--repeat", type=int, required=True)
+    parser.add_argument("--warmup", type=int, required=True)
     parser.add_argument("--docs")
     parser.add_argument("--out-dir", required=True)
     parser.add_argument("--repo", default=".")

@@ -142,6 +142,6 @@ EMULATOR_HWM_KB="$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$S3_E
 # ---- report -----------------------------------------------------------------------------
 report_args=(--results "$RESULTS" --rows "$ROWS" --input "$DATA" --tools "$TOOLS"
   --out-dir "$OUT" --repo "$ROOT" --uptime-start "$UPTIME_START" --uptime-end "$UPTIME_END"
-  --emulator-rss-kb "${EMULATOR_HWM_KB:-0}" --repeat "$REPEAT")
+  --emulator-rss-kb "${EMULATOR_HWM_KB:-0}" --repeat "$REPEAT" --warmup "$WARMUP")
 [[ -n "$DOCS" ]] && report_args+=(--docs "$DOCS")
 (cd "$ROOT" && "$PY" "$BENCH_DIR/report_s3.py" "${report_args[@]}")
