@@ -12,6 +12,7 @@
 #   DOCS=docs/benchmarks.md  Markdown file whose marked section is replaced; DOCS= to skip
 #   HYGGE_OUTPUT_FILE=     if set, BENCH_OUTPUT is OUT_DIR/$HYGGE_OUTPUT_FILE instead of OUT_DIR
 #   STRICT=0               1: exit 3 when hygge misses a target
+#   PREPARE_ONLY=0         1: set up bench/.venv and the input file, then stop (bench/run_s3.sh uses it)
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -113,6 +114,11 @@ else
   got="$(parquet_rows "$DATA.tmp")"
   [[ "$got" == "$ROWS" ]] || die "make_orders.py wrote $got rows, expected $ROWS"
   mv -f "$DATA.tmp" "$DATA"
+fi
+
+if [[ "${PREPARE_ONLY:-0}" == "1" ]]; then
+  log "PREPARE_ONLY=1: $VENV and $DATA are ready; nothing measured"
+  exit 0
 fi
 
 # ---- measuring ----------------------------------------------------------------------------
