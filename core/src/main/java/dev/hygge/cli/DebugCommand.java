@@ -39,6 +39,10 @@ final class DebugCommand implements Callable<Integer> {
   /** The key that names a credential defined under credentials:; the name is no secret. */
   private static final String CREDENTIAL_NAME = "credential";
 
+  /** Keys whose names look secret but whose values are names or paths, shown as they are. */
+  private static final java.util.Set<String> NOT_SECRET =
+      java.util.Set.of(CREDENTIAL_NAME, "primary_key", "key_file");
+
   /** A secret written inside a value, e.g. {@code jdbc:postgresql://h/db?password=x}. */
   private static final Pattern INLINE_SECRET =
       Pattern.compile("(?i)\\b(password|secret|token|sig|key)=[^&;\\s]*");
@@ -117,7 +121,7 @@ final class DebugCommand implements Callable<Integer> {
       if (given != null) {
         // A value from a secret manager is masked whatever its key is called.
         shown =
-            SECRET.matcher(s.name()).matches() && !s.name().equals(CREDENTIAL_NAME)
+            SECRET.matcher(s.name()).matches() && !NOT_SECRET.contains(s.name())
                 ? MASK
                 : settings.maskSecrets(
                     INLINE_SECRET.matcher(String.valueOf(given.value())).replaceAll("$1=" + MASK));

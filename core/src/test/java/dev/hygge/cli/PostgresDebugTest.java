@@ -52,6 +52,41 @@ class PostgresDebugTest {
   }
 
   @Test
+  void keysThatOnlyLookSecretAreShown() throws Exception {
+    Files.createDirectories(project.resolve("landing/orders"));
+    Files.writeString(project.resolve(".env"), "PG_PASSWORD=" + SECRET + "\n");
+    Files.writeString(
+        project.resolve("hygge.yml"),
+        """
+        name: shop
+        flows:
+          sales:
+            home:
+              type: csv
+              path: landing
+            store:
+              type: postgres
+              url: jdbc:postgresql://db.internal:5432/shop
+              user: loader
+              password: ${PG_PASSWORD}
+              write_strategy: merge
+              primary_key: [order_id, line]
+            entities: [orders]
+        """);
+    StringWriter out = new StringWriter();
+    picocli.CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+
+    cli.execute("debug", "--project", project.toString());
+
+    assertThat(out.toString())
+        .contains("primary_key: [order_id, line]")
+        .contains("password: ********")
+        .doesNotContain(SECRET);
+  }
+
+  @Test
   void masksASecretWrittenInsideAValue() throws Exception {
     Files.writeString(project.resolve(".env"), "PG_PASSWORD=" + SECRET + "\n");
     Files.writeString(
