@@ -14,6 +14,7 @@ import dev.hygge.HyggeException;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.OutputObject;
+import dev.hygge.storage.PartUploads;
 import dev.hygge.storage.WriteMode;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class AzureBlobOutputObject extends OutputObject {
   private final WriteMode mode;
   private final int attempts;
   private final int blockSize;
-  private final BlockStager stager;
+  private final PartUploads stager;
   private final List<String> blockIds = new ArrayList<>();
   // Block ids of one blob must all have the same length; a random upload id keeps two writers'
   // uncommitted blocks of the same blob apart.
@@ -64,7 +65,14 @@ final class AzureBlobOutputObject extends OutputObject {
     this.mode = mode;
     this.attempts = options.maxAttempts();
     this.blockSize = options.blockSize();
-    this.stager = new BlockStager(blob, executor, options.maxConcurrency(), blockSize);
+    // A ByteArrayInputStream supports mark/reset, so the client can resend a block on a retry.
+    this.stager =
+        new PartUploads(
+            (id, bytes, length) ->
+                blob.stageBlock(id, new ByteArrayInputStream(bytes, 0, length), length),
+            executor,
+            options.maxConcurrency(),
+            blockSize);
   }
 
   @Override
@@ -162,7 +170,7 @@ final class AzureBlobOutputObject extends OutputObject {
         Base64.getEncoder()
             .encodeToString(String.format("%s-%06d", uploadId, blockIds.size()).getBytes(UTF_8));
     try {
-      stager.stage(id, filled);
+      stager.send(id, filled);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       done = true;

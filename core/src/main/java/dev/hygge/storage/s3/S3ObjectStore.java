@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -38,6 +41,8 @@ public final class S3ObjectStore implements ObjectStore, SupportsListing, Suppor
   private final S3Options options;
   private final Set<String> bucketsSeen = ConcurrentHashMap.newKeySet();
   private volatile S3Client client;
+  private final AtomicInteger uploadThreads = new AtomicInteger();
+  private final ExecutorService uploads = Executors.newCachedThreadPool(this::uploadThread);
 
   public S3ObjectStore(Supplier<S3Client> clients, S3Options options) {
     this.clients = requireNonNull(clients, "clients is null");
@@ -56,14 +61,13 @@ public final class S3ObjectStore implements ObjectStore, SupportsListing, Suppor
     if (stat(location).isPresent()) {
       throw S3Failures.exists(s3, null);
     }
-    return new S3OutputObject(this, s3, WriteMode.CREATE, (int) options.partSize());
+    return new S3OutputObject(this, s3, WriteMode.CREATE, options, uploads);
   }
 
   @Override
   public OutputObject createOrOverwrite(Location location) {
     requireBucket(S3Location.of(location), "write");
-    return new S3OutputObject(
-        this, S3Location.of(location), WriteMode.OVERWRITE, (int) options.partSize());
+    return new S3OutputObject(this, S3Location.of(location), WriteMode.OVERWRITE, options, uploads);
   }
 
   @Override
@@ -149,8 +153,15 @@ public final class S3ObjectStore implements ObjectStore, SupportsListing, Suppor
     }
   }
 
+  private Thread uploadThread(Runnable work) {
+    Thread thread = new Thread(work, "s3-upload-" + uploadThreads.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
+  }
+
   @Override
   public void close() {
+    uploads.shutdown();
     if (client != null) {
       client.close();
     }

@@ -13,9 +13,16 @@ import java.time.Duration;
  * @param maxAttempts attempts per request, including the first, on throttling and transient errors
  * @param baseDelay the first retry's backoff ceiling; it doubles per attempt, with full jitter
  * @param maxBackoff the largest backoff between two attempts
+ * @param uploadConcurrency parts of one upload in flight at once; an upload holds this many parts
+ *     plus the one filling in memory
  */
 public record S3Options(
-    long partSize, int listPageSize, int maxAttempts, Duration baseDelay, Duration maxBackoff) {
+    long partSize,
+    int listPageSize,
+    int maxAttempts,
+    Duration baseDelay,
+    Duration maxBackoff,
+    int uploadConcurrency) {
   /** S3 refuses smaller parts (except the last). */
   public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
 
@@ -30,6 +37,9 @@ public record S3Options(
 
   /** Default first backoff ceiling. */
   public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(100);
+
+  /** Default parts in flight per upload. */
+  public static final int DEFAULT_UPLOAD_CONCURRENCY = 4;
 
   /** Default largest backoff. */
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(20);
@@ -53,10 +63,20 @@ public record S3Options(
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
     }
+    if (uploadConcurrency < 1) {
+      throw new IllegalArgumentException(
+          "uploadConcurrency must be at least 1: " + uploadConcurrency);
+    }
     if (baseDelay.isNegative() || maxBackoff.compareTo(baseDelay) < 0) {
       throw new IllegalArgumentException(
           "need 0 <= baseDelay <= maxBackoff: " + baseDelay + ", " + maxBackoff);
     }
+  }
+
+  /** Options with the default upload concurrency. */
+  public S3Options(
+      long partSize, int listPageSize, int maxAttempts, Duration baseDelay, Duration maxBackoff) {
+    this(partSize, listPageSize, maxAttempts, baseDelay, maxBackoff, DEFAULT_UPLOAD_CONCURRENCY);
   }
 
   /** The defaults documented on each constant. */
@@ -71,11 +91,17 @@ public record S3Options(
 
   /** These options with another part size. */
   public S3Options withPartSize(long bytes) {
-    return new S3Options(bytes, listPageSize, maxAttempts, baseDelay, maxBackoff);
+    return new S3Options(
+        bytes, listPageSize, maxAttempts, baseDelay, maxBackoff, uploadConcurrency);
   }
 
   /** These options with another listing page size. */
   public S3Options withListPageSize(int objects) {
-    return new S3Options(partSize, objects, maxAttempts, baseDelay, maxBackoff);
+    return new S3Options(partSize, objects, maxAttempts, baseDelay, maxBackoff, uploadConcurrency);
+  }
+
+  /** These options with another number of parts in flight per upload. */
+  public S3Options withUploadConcurrency(int parts) {
+    return new S3Options(partSize, listPageSize, maxAttempts, baseDelay, maxBackoff, parts);
   }
 }

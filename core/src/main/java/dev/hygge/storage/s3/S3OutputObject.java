@@ -5,10 +5,13 @@ import dev.hygge.HyggeException;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.OutputObject;
+import dev.hygge.storage.PartUploads;
 import dev.hygge.storage.WriteMode;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,11 +19,12 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * Streams an object to S3: bytes collect in one part-sized buffer; a full buffer becomes a part of
- * a multipart upload, started on the first full part. An object smaller than one part is a single
- * PUT. Committing completes the upload (with {@code If-None-Match: *} for {@link
- * WriteMode#CREATE}); closing without a commit, or any failure, aborts it, so nothing becomes
- * visible.
+ * Streams an object to S3: bytes collect in a part-sized buffer; a full buffer becomes a part of a
+ * multipart upload, started on the first full part, and up to {@link S3Options#uploadConcurrency()}
+ * parts are uploaded at once while the next one fills. An object smaller than one part is a single
+ * PUT. Committing waits for every part and completes the upload (with {@code If-None-Match: *} for
+ * {@link WriteMode#CREATE}); closing without a commit, or any failure, aborts it, so nothing
+ * becomes visible.
  */
 final class S3OutputObject extends OutputObject {
   private static final org.slf4j.Logger LOG =
@@ -32,19 +36,28 @@ final class S3OutputObject extends OutputObject {
   private final S3Client client;
   private final S3Location location;
   private final WriteMode mode;
-  private final byte[] buffer;
-  private final List<CompletedPart> parts = new ArrayList<>();
+  private final int partSize;
+  private final PartUploads uploads;
+  private final Map<Integer, CompletedPart> parts = new ConcurrentSkipListMap<>();
+  private int partsSent;
   private int filled;
   private long position;
-  private String uploadId;
+  private volatile String uploadId;
   private boolean done;
 
-  S3OutputObject(S3ObjectStore store, S3Location location, WriteMode mode, int partSize) {
+  S3OutputObject(
+      S3ObjectStore store,
+      S3Location location,
+      WriteMode mode,
+      S3Options options,
+      Executor executor) {
     this.store = store;
     this.client = store.client();
     this.location = location;
     this.mode = mode;
-    this.buffer = new byte[partSize];
+    this.partSize = (int) options.partSize();
+    this.uploads =
+        new PartUploads(this::uploadPart, executor, options.uploadConcurrency(), partSize);
   }
 
   @Override
@@ -63,14 +76,14 @@ final class S3OutputObject extends OutputObject {
     int at = offset;
     int left = length;
     while (left > 0) {
-      int chunk = Math.min(left, buffer.length - filled);
-      System.arraycopy(bytes, at, buffer, filled, chunk);
+      int chunk = Math.min(left, partSize - filled);
+      System.arraycopy(bytes, at, uploads.buffer(), filled, chunk);
       filled += chunk;
       at += chunk;
       left -= chunk;
       position += chunk;
-      if (filled == buffer.length) {
-        uploadPart();
+      if (filled == partSize) {
+        sendPart();
       }
     }
   }
@@ -80,28 +93,37 @@ final class S3OutputObject extends OutputObject {
     ensureOpen();
     try {
       if (uploadId == null) {
+        byte[] bytes = uploads.buffer();
         client.putObject(
-            b -> b.bucket(location.bucket()).key(location.key()).ifNoneMatch(condition()), body());
+            b -> b.bucket(location.bucket()).key(location.key()).ifNoneMatch(condition()),
+            body(bytes, filled));
       } else {
         if (filled > 0) {
-          uploadPart();
+          sendPart();
         }
+        uploads.awaitAll();
+        List<CompletedPart> completed = List.copyOf(parts.values());
         client.completeMultipartUpload(
             b ->
                 b.bucket(location.bucket())
                     .key(location.key())
                     .uploadId(uploadId)
                     .ifNoneMatch(condition())
-                    .multipartUpload(u -> u.parts(parts)));
+                    .multipartUpload(u -> u.parts(completed)));
       }
       done = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failed(
+          new HyggeException(
+              ErrorKind.STORE,
+              "Interrupted while writing " + location + ": nothing was committed",
+              e));
     } catch (SdkException e) {
-      HyggeException failure =
+      throw failed(
           S3Failures.isPreconditionFailed(e)
               ? S3Failures.exists(location, e)
-              : S3Failures.translate(e, "write", location, ErrorKind.STORE);
-      abortUpload(failure);
-      throw failure;
+              : S3Failures.translate(e, "write", location, ErrorKind.STORE));
     }
     return store
         .stat(location.location())
@@ -119,10 +141,11 @@ final class S3OutputObject extends OutputObject {
     if (done) {
       return;
     }
+    awaitQuietly();
     abortUpload(null);
   }
 
-  private void uploadPart() {
+  private void sendPart() {
     try {
       if (uploadId == null) {
         uploadId =
@@ -131,30 +154,58 @@ final class S3OutputObject extends OutputObject {
                     b -> b.bucket(location.bucket()).key(location.key()).contentType(CONTENT_TYPE))
                 .uploadId();
       }
-      int number = parts.size() + 1;
-      UploadPartResponse response =
-          client.uploadPart(
-              b ->
-                  b.bucket(location.bucket())
-                      .key(location.key())
-                      .uploadId(uploadId)
-                      .partNumber(number)
-                      .contentLength((long) filled),
-              body());
-      parts.add(CompletedPart.builder().partNumber(number).eTag(response.eTag()).build());
+      partsSent++;
+      uploads.send(Integer.toString(partsSent), filled);
       filled = 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failed(
+          new HyggeException(
+              ErrorKind.STORE,
+              "Interrupted while writing " + location + ": nothing was committed",
+              e));
     } catch (SdkException e) {
-      HyggeException failure = S3Failures.translate(e, "write", location, ErrorKind.STORE);
-      abortUpload(failure);
-      throw failure;
+      throw failed(S3Failures.translate(e, "write", location, ErrorKind.STORE));
     }
   }
 
-  /** The buffer as a body the SDK can re-read on retries, without copying it. */
-  private RequestBody body() {
-    int length = filled;
+  /** Uploads one part; runs on the store's upload threads. */
+  private void uploadPart(String key, byte[] bytes, int length) {
+    int number = Integer.parseInt(key);
+    UploadPartResponse response =
+        client.uploadPart(
+            b ->
+                b.bucket(location.bucket())
+                    .key(location.key())
+                    .uploadId(uploadId)
+                    .partNumber(number)
+                    .contentLength((long) length),
+            body(bytes, length));
+    parts.put(number, CompletedPart.builder().partNumber(number).eTag(response.eTag()).build());
+  }
+
+  /** A failure after which the upload is abandoned: parts in flight end, then it is aborted. */
+  private HyggeException failed(HyggeException failure) {
+    awaitQuietly();
+    abortUpload(failure);
+    return failure;
+  }
+
+  /** Waits for parts still in flight, so none is sent after the upload is aborted. */
+  private void awaitQuietly() {
+    try {
+      uploads.awaitAll();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.debug("A part of abandoned upload {} failed too: {}", location, e.toString());
+    }
+  }
+
+  /** The bytes as a body the SDK can re-read on retries, without copying them. */
+  private static RequestBody body(byte[] bytes, int length) {
     return RequestBody.fromContentProvider(
-        () -> new ByteArrayInputStream(buffer, 0, length), length, CONTENT_TYPE);
+        () -> new ByteArrayInputStream(bytes, 0, length), length, CONTENT_TYPE);
   }
 
   private String condition() {
