@@ -15,6 +15,7 @@ import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.ObjectStoreContract;
 import dev.hygge.storage.OutputObject;
 import dev.hygge.testing.Azurite;
+import dev.hygge.testing.ConnectionDroppingProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -174,14 +175,14 @@ class AzureBlobObjectStoreTest extends ObjectStoreContract {
   void connectionDroppedMidUploadLeavesNothing() throws IOException {
     Location location = root.resolve("dropped.bin");
     AzureOptions impatient = options().withRetries(2, Duration.ofMillis(1), Duration.ofMillis(10));
-    try (LoopbackProxy proxy = new LoopbackProxy(azurite.blobPort());
+    try (ConnectionDroppingProxy proxy =
+            ConnectionDroppingProxy.to(URI.create("http://127.0.0.1:" + azurite.blobPort()));
         AzureBlobObjectStore proxied =
             new AzureBlobObjectStore(
                 Optional.of(Azurite.ACCOUNT),
                 account ->
                     AzureEndpoint.local(
-                            Azurite.ACCOUNT,
-                            URI.create("http://127.0.0.1:" + proxy.port() + "/" + Azurite.ACCOUNT))
+                            Azurite.ACCOUNT, URI.create(proxy.endpoint() + "/" + Azurite.ACCOUNT))
                         .newBlobClient(
                             impatient,
                             new StorageSharedKeyCredential(Azurite.ACCOUNT, Azurite.ACCOUNT_KEY)),

@@ -8,6 +8,7 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.OutputObject;
+import dev.hygge.testing.ConnectionDroppingProxy;
 import dev.hygge.testing.FakeGcsServer;
 import java.net.URI;
 import java.time.Duration;

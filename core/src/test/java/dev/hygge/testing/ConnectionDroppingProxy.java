@@ -1,4 +1,4 @@
-package dev.hygge.storage.gcs;
+package dev.hygge.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on a loopback port that forwards to a target port until {@code dropAfter} bytes have
- * gone from clients to the target; then it cuts every open connection and every new one, as a
- * network that goes away mid-upload would.
+ * gone from clients to the target, or until {@link #cut()}; then it cuts every open connection and
+ * every new one, as a network that goes away mid-upload would.
  */
-final class ConnectionDroppingProxy implements AutoCloseable {
+public final class ConnectionDroppingProxy implements AutoCloseable {
   private static final int BUFFER = 64 * 1024;
 
   private final ServerSocket listener;
@@ -27,7 +27,8 @@ final class ConnectionDroppingProxy implements AutoCloseable {
   private volatile int targetPort;
   private volatile boolean dropping;
 
-  ConnectionDroppingProxy(long dropAfter) {
+  /** A proxy that drops once {@code dropAfter} bytes went upstream. */
+  public ConnectionDroppingProxy(long dropAfter) {
     this.dropAfter = dropAfter;
     try {
       listener = new ServerSocket(0, 0, InetAddress.getLoopbackAddress());
@@ -39,17 +40,25 @@ final class ConnectionDroppingProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  URI endpoint() {
+  /** A proxy to {@code target} that forwards everything until {@link #cut()}. */
+  public static ConnectionDroppingProxy to(URI target) {
+    ConnectionDroppingProxy proxy = new ConnectionDroppingProxy(Long.MAX_VALUE);
+    proxy.forwardTo(target);
+    return proxy;
+  }
+
+  /** The proxy's URL. */
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + listener.getLocalPort());
   }
 
   /** Where to forward to; set before the first connection. */
-  void forwardTo(URI target) {
+  public void forwardTo(URI target) {
     targetPort = target.getPort();
   }
 
   /** Whether it has started dropping connections. */
-  boolean dropped() {
+  public boolean dropped() {
     return dropping;
   }
 
@@ -109,6 +118,11 @@ final class ConnectionDroppingProxy implements AutoCloseable {
             "dropping-proxy-pump");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** Drops every connection now and refuses new ones. */
+  public void cut() {
+    drop();
   }
 
   private void drop() {
