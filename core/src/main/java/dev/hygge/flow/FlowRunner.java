@@ -13,6 +13,7 @@ import dev.hygge.state.EntityStateStep;
 import dev.hygge.state.EntityStates;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * watermark, files not in the journal), and advances the state only after the store committed.
  */
 public final class FlowRunner {
+  private static final String CREDENTIAL = "credential";
   private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
   private static final long READER_STOP_POLL_MILLIS = 50;
 
@@ -272,7 +274,7 @@ public final class FlowRunner {
 
   private static HyggeException describe(EntityConfig entity, Throwable e) {
     if (e instanceof HyggeException hygge) {
-      return hygge;
+      return hygge.kind() == ErrorKind.CREDENTIAL ? withCredentials(entity, hygge) : hygge;
     }
     if (e instanceof OutOfMemoryError oom) {
       return outOfMemory(oom);
@@ -281,6 +283,37 @@ public final class FlowRunner {
         ErrorKind.INTERNAL,
         "Entity " + entity.qualifiedName() + " failed unexpectedly (a bug, please report): " + e,
         e);
+  }
+
+  /**
+   * A credential failure with the named credentials the entity's home and store use, so the message
+   * says which one to check (their values are never shown).
+   */
+  private static HyggeException withCredentials(EntityConfig entity, HyggeException failure) {
+    List<String> used = new java.util.ArrayList<>();
+    credentialOf(entity.homeSettings())
+        .ifPresent(c -> used.add("its home uses credential '" + c + "'"));
+    credentialOf(entity.storeSettings())
+        .ifPresent(c -> used.add("its store uses credential '" + c + "'"));
+    String chain =
+        used.isEmpty()
+            ? "Entity "
+                + entity.qualifiedName()
+                + " names no credential, so the cloud's default chain was used"
+            : "Entity " + entity.qualifiedName() + ": " + String.join(", ", used);
+    HyggeException named =
+        new HyggeException(
+            ErrorKind.CREDENTIAL,
+            failure.getMessage() + " [" + chain + "; check it with 'hygge debug --credentials']",
+            failure);
+    return named;
+  }
+
+  private static Optional<String> credentialOf(dev.hygge.config.Settings settings) {
+    return settings.declared().stream().anyMatch(s -> s.name().equals(CREDENTIAL))
+            && settings.has(CREDENTIAL)
+        ? Optional.of(settings.string(CREDENTIAL))
+        : Optional.empty();
   }
 
   /** Rows moved so far; written by the writer thread only. */

@@ -74,6 +74,9 @@ class S3FlowTest extends ObjectStorageFlowContract {
     assertThat(orders.error().orElseThrow())
         .contains("access denied")
         .contains("bucket 'lake'")
+        .contains(
+            "[Entity upload.orders: its store uses credential 'lake'; check it with 'hygge debug"
+                + " --credentials']")
         .doesNotContain("not-the-secret");
   }
 }
