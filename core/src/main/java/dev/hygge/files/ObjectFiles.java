@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.storage.Location;
+import dev.hygge.storage.ObjectGlob;
 import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.SupportsListing;
@@ -21,8 +22,6 @@ import java.util.Optional;
  * sorted by location.
  */
 public final class ObjectFiles {
-  private static final String GLOB_CHARACTERS = "*?[{";
-
   private final String format;
   private final String extension;
 
@@ -48,7 +47,9 @@ public final class ObjectFiles {
           "Cannot read entity " + entity + ": the store of '" + written + "' cannot list objects.");
     }
     List<ObjectInfo> objects =
-        isGlob(location.path()) ? glob(listing, location) : plain(store, listing, location);
+        ObjectGlob.isGlob(location.path())
+            ? glob(listing, location)
+            : plain(store, listing, location);
     if (objects.isEmpty()) {
       throw new HyggeException(
           ErrorKind.HOME,
@@ -88,7 +89,7 @@ public final class ObjectFiles {
 
   private List<ObjectInfo> glob(SupportsListing listing, Location pattern) {
     String path = pattern.path();
-    int fixedEnd = path.lastIndexOf('/', firstGlobCharacter(path)) + 1;
+    int fixedEnd = new ObjectGlob(pattern).prefix().path().length();
     String last = path.substring(path.lastIndexOf('/') + 1);
     boolean anyFormat = !last.contains(".");
     return listing.match(pattern).stream()
@@ -96,21 +97,6 @@ public final class ObjectFiles {
         .filter(o -> !hiddenBelow(o.location().path(), fixedEnd))
         .sorted(Comparator.comparing(o -> o.location().path()))
         .toList();
-  }
-
-  private static boolean isGlob(String path) {
-    return firstGlobCharacter(path) < path.length();
-  }
-
-  private static int firstGlobCharacter(String path) {
-    int first = path.length();
-    for (char c : GLOB_CHARACTERS.toCharArray()) {
-      int at = path.indexOf(c);
-      if (at >= 0 && at < first) {
-        first = at;
-      }
-    }
-    return first;
   }
 
   /** Whether any path segment after {@code from} starts with {@code _} or {@code .}. */

@@ -143,17 +143,8 @@ public record AccessCheck(
     }
   }
 
-  /** The location up to its first glob character, so the probe names a real key or prefix. */
+  /** The location itself, or for a glob the literal prefix it is listed under. */
   private static Location fixedPart(Location location) {
-    String path = location.path();
-    int glob = path.length();
-    for (char c : "*?[{".toCharArray()) {
-      int at = path.indexOf(c);
-      if (at >= 0 && at < glob) {
-        glob = at;
-      }
-    }
-    String fixed = path.substring(0, glob);
-    return new Location(location.scheme(), location.authority(), fixed);
+    return ObjectGlob.isGlob(location.path()) ? new ObjectGlob(location).prefix() : location;
   }
 }

@@ -27,6 +27,11 @@ public final class ObjectGlob {
     this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + path.substring(cut + 1));
   }
 
+  /** Whether a path has glob characters ({@code *}, {@code ?}, {@code [..]}, {@code {..}}). */
+  public static boolean isGlob(String path) {
+    return firstGlobCharacter(path) >= 0;
+  }
+
   /** The longest literal prefix, ending with {@code /} or empty: list this, then filter. */
   public Location prefix() {
     return prefix;
