@@ -71,11 +71,40 @@ class StateConfigTest {
   }
 
   @Test
-  void onlyTheLocalBackendIsAccepted() {
+  void onlyTheLocalAndObjectBackendsAreAccepted() {
     assertThat(error("state:\n  type: s3\n" + duckdbFlow("watermark_column: id")))
         .hasMessage(
             "Invalid value for 'type' in state in hygge.yml at hygge.yml:2: 's3' is not one of"
-                + " local.");
+                + " local, object.");
+  }
+
+  @Test
+  void objectStateReadsItsLocationWithTheStorageSettings() throws Exception {
+    Project project =
+        load(
+            "state:\n  type: object\n  path: s3://ops/hygge-state\n"
+                + "  endpoint: http://127.0.0.1:9000\n  history_limit: 500\n"
+                + duckdbFlow("watermark_column: id"));
+
+    StateConfig state = project.state();
+    StateLocation.Objects objects = (StateLocation.Objects) state.location();
+    assertThat(objects.target().location().toString()).isEqualTo("s3://ops/hygge-state");
+    assertThat(objects.target().access().endpoint())
+        .contains(java.net.URI.create("http://127.0.0.1:9000"));
+    assertThat(state.directory()).isEqualTo(dir.resolve(".hygge/state"));
+    assertThat(state.historyLimit()).isEqualTo(500);
+  }
+
+  @Test
+  void localStateRefusesAUrlAndStorageSettings() {
+    assertThat(error("state:\n  path: s3://ops/state\n" + duckdbFlow("watermark_column: id")))
+        .hasMessageContaining("type: local keeps state in a local directory")
+        .hasMessageContaining("set type: object");
+    assertThat(
+            error(
+                "state:\n  endpoint: http://127.0.0.1:9000\n" + duckdbFlow("watermark_column: id")))
+        .hasMessageContaining("'endpoint'")
+        .hasMessageContaining("it applies to type: object only");
   }
 
   @Test
