@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  * compare-and-swap by version, refuse a second lease, and fail on corrupt state naming where it is
  * and how to repair it.
  */
-abstract class StateStoreContract {
-  static final EntityKey ORDERS = new EntityKey("shop", "orders");
-  static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+public abstract class StateStoreContract {
+  public static final EntityKey ORDERS = new EntityKey("shop", "orders");
+  public static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
   /** The store under test, over fresh, empty state. */
   protected abstract StateStore store();
@@ -30,7 +30,7 @@ abstract class StateStoreContract {
   /** Replaces the entity's stored state with raw bytes, as a hand edit would. */
   protected abstract void overwriteRaw(EntityKey key, byte[] bytes);
 
-  static EntityState sample() {
+  public static EntityState sample() {
     return new EntityState(
         ORDERS,
         Optional.of(new Lease("run-1", T0, T0.plusSeconds(600))),
