@@ -24,17 +24,21 @@ public final class StateSettings {
   /** State on object storage (S3, GCS, Azure Blob) with conditional writes. */
   public static final String OBJECT = "object";
 
+  /** State in a table of a database (DuckDB, SQLite, PostgreSQL). */
+  public static final String DATABASE = "database";
+
   /** Every state setting. */
   public static final List<Setting> ALL =
       Stream.concat(
               Stream.of(
                   Setting.choice(
                       TYPE,
-                      List.of(LOCAL, OBJECT),
+                      List.of(LOCAL, OBJECT, DATABASE),
                       LOCAL,
                       "Where state lives: local keeps one JSON file per entity in a directory;"
                           + " object keeps one JSON object per entity on S3, GCS or Azure Blob,"
-                          + " written with conditional writes."),
+                          + " written with conditional writes; database keeps one row per entity in"
+                          + " a table."),
                   Setting.optional(
                       PATH,
                       SettingType.LOCATION,
@@ -52,13 +56,13 @@ public final class StateSettings {
                       SettingType.PATH,
                       StateConfig.DEFAULT_DIRECTORY,
                       "The local directory of the run history (runs.jsonl) when state is not"
-                          + " local."),
+                          + " local (object, database)."),
                   Setting.optional(
                       HISTORY_LIMIT,
                       SettingType.INTEGER,
                       Integer.toString(StateConfig.DEFAULT_HISTORY_LIMIT),
                       "How many entity runs the run history keeps; older ones are dropped.")),
-              StorageSettings.ALL.stream())
+              Stream.concat(StorageSettings.ALL.stream(), DatabaseStateSettings.ALL.stream()))
           .toList();
 
   private StateSettings() {}
@@ -75,17 +79,24 @@ public final class StateSettings {
       throw settings.error(LEASE_TIMEOUT, "must be longer than 0");
     }
     int historyLimit = settings.positiveInteger(HISTORY_LIMIT);
-    if (settings.string(TYPE).equals(OBJECT)) {
+    String type = settings.string(TYPE);
+    if (!type.equals(DATABASE)) {
+      refuse(settings, DatabaseStateSettings.ALL, type);
+    }
+    if (type.equals(DATABASE)) {
+      refuse(settings, StorageSettings.ALL, type);
+      if (settings.has(PATH)) {
+        throw settings.error(PATH, "type: database keeps state in its table; remove path.");
+      }
+      return new StateConfig(
+          settings.path(HISTORY_DIR), lease, DatabaseStateSettings.read(settings), historyLimit);
+    }
+    if (type.equals(OBJECT)) {
       StorageTarget target = StorageSettings.target(settings, PATH);
       return new StateConfig(
           settings.path(HISTORY_DIR), lease, new StateLocation.Objects(target), historyLimit);
     }
-    for (Setting storage : StorageSettings.ALL) {
-      if (settings.has(storage.name())) {
-        throw settings.error(
-            storage.name(), "it applies to type: object only; remove it, or set type: object.");
-      }
-    }
+    refuse(settings, StorageSettings.ALL, type);
     if (!settings.location(PATH).isLocal()) {
       throw settings.error(
           PATH,
@@ -99,5 +110,15 @@ public final class StateSettings {
     }
     Path directory = settings.path(PATH);
     return new StateConfig(directory, lease, new StateLocation.Directory(), historyLimit);
+  }
+
+  /** Fails on any of {@code others} given: they belong to another state type. */
+  private static void refuse(Settings settings, List<Setting> others, String type) {
+    for (Setting other : others) {
+      if (settings.has(other.name())) {
+        throw settings.error(
+            other.name(), "it does not apply to type: " + type + "; remove it or change type.");
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.hygge.state;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hygge.jdbc.Database;
 import dev.hygge.storage.StorageTarget;
 
 /** Which backend keeps entity state ({@code state: type} in {@code hygge.yml}). */
@@ -17,6 +18,19 @@ public sealed interface StateLocation {
   record Objects(StorageTarget target) implements StateLocation {
     public Objects {
       requireNonNull(target, "target is null");
+    }
+  }
+
+  /**
+   * One row per entity in a table of a database.
+   *
+   * @param database the database
+   * @param table the table's name
+   */
+  record Table(Database database, String table) implements StateLocation {
+    public Table {
+      requireNonNull(database, "database is null");
+      requireNonNull(table, "table is null");
     }
   }
 }

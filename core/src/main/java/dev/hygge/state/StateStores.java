@@ -12,6 +12,9 @@ public final class StateStores {
     if (location instanceof StateLocation.Objects objects) {
       return new ObjectStateStore(ObjectStores.open(objects.target()), objects.target().location());
     }
+    if (location instanceof StateLocation.Table table) {
+      return new DatabaseStateStore(table.database(), table.table());
+    }
     return new LocalStateStore(config.directory());
   }
 }

@@ -63,7 +63,12 @@ class MergeCrashRecoveryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"type: local", "type: object\n  path: object-state"})
+  @ValueSource(
+      strings = {
+        "type: local",
+        "type: object\n  path: object-state",
+        "type: database\n  database_type: duckdb\n  database: state.duckdb"
+      })
   void aRepeatedWindowAfterAHaltLeavesNoDuplicates(String state) throws Exception {
     sql(
         "source.duckdb",
