@@ -38,8 +38,8 @@ public final class ObjectStateStore implements StateStore {
       throw HyggeException.config(
           "State cannot be kept at "
               + root
-              + ": its storage has no conditional writes (ADLS Gen2 with a hierarchical namespace"
-              + " among them). Use an s3://, gs://, az:// or local path for state: path.");
+              + ": its storage has no conditional writes. Use an s3://, gs://, az://, abfss:// or"
+              + " local path for state: path.");
     }
     this.conditional = writes;
   }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The state store contract over an object store of a cloud emulator, one fresh prefix a test. */
-abstract class CloudStateStoreContract extends StateStoreContract {
+public abstract class CloudStateStoreContract extends StateStoreContract {
   private ObjectStateStore store;
   private ObjectStore raw;
 
