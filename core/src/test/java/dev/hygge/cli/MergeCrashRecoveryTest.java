@@ -67,7 +67,8 @@ class MergeCrashRecoveryTest {
       strings = {
         "type: local",
         "type: object\n  path: object-state",
-        "type: database\n  database_type: duckdb\n  database: state.duckdb"
+        "type: database\n  database_type: duckdb\n  database: state.duckdb",
+        "type: database\n  database_type: duckdb\n  database: lake.duckdb"
       })
   void aRepeatedWindowAfterAHaltLeavesNoDuplicates(String state) throws Exception {
     sql(
