@@ -22,8 +22,9 @@ import picocli.CommandLine;
 
 /**
  * A real {@code hygge go} process halted between commit and advance, on a store with {@code
- * write_strategy: merge}: the next run repeats the window and the repeat leaves no duplicates. Runs
- * with state in a local directory and with state on object storage (local files through the
+ * write_strategy: merge}: the next run repeats the window and the repeat leaves no duplicates; then
+ * {@code hygge reset} forgets the state, is recorded in the run history, and a full reload merges.
+ * Runs with state in a local directory and with state on object storage (local files through the
  * object-store layer).
  */
 class MergeCrashRecoveryTest {
@@ -127,5 +128,16 @@ class MergeCrashRecoveryTest {
     assertThat(repeat.read()).contains("updated_at > 2024-01-02T00:00");
     assertThat(repeat.rows()).as("row 3 was loaded a second time").isEqualTo(1);
     assertThat(repeat.watermarkAfter()).contains("updated_at = 2024-01-03T00:00");
+
+    assertThat(run("reset", "--project", project.toString(), "--entity", "shop.events", "--yes"))
+        .isZero();
+    RunRecord reset = new RunJournal(project.resolve(".hygge/state")).read().get(history.size());
+    assertThat(reset.status()).isEqualTo(RunRecord.RESET);
+    assertThat(reset.watermarkBefore()).contains("updated_at = 2024-01-03T00:00");
+    assertThat(run("go", "--project", project.toString())).isZero();
+    RunRecord reload =
+        new RunJournal(project.resolve(".hygge/state")).read().get(history.size() + 1);
+    assertThat(reload.rows()).as("after the reset every row is read again").isEqualTo(3);
+    assertThat(rows()).as("and merged: still no duplicates").isEqualTo("1x1 2x1 3x1");
   }
 }
