@@ -6,8 +6,9 @@ import dev.hygge.config.RunType;
 import dev.hygge.invoke.FlowInvoker;
 import dev.hygge.invoke.Invocation;
 import dev.hygge.invoke.RunReport;
-import dev.hygge.state.LocalStateStore;
 import dev.hygge.state.StatePreview;
+import dev.hygge.state.StateStore;
+import dev.hygge.state.StateStores;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,13 +134,14 @@ final class GoCommand implements Callable<Integer> {
   private static void printPlan(
       Project loaded, List<EntityConfig> selected, Invocation invocation, PrintWriter out) {
     out.printf("Dry run of project %s: nothing will be moved.%n", loaded.name());
-    LocalStateStore state = new LocalStateStore(loaded.state().directory());
-    for (EntityConfig e : selected) {
-      RunType type = invocation.options().runType().orElse(e.runType());
-      String reads = StatePreview.describe(e, type, state).map(p -> ", " + p).orElse("");
-      out.printf(
-          "  %s: %s -> %s (%s%s)%n",
-          e.qualifiedName(), e.home().describe(), e.store().describe(), type.word(), reads);
+    try (StateStore state = StateStores.open(loaded.state())) {
+      for (EntityConfig e : selected) {
+        RunType type = invocation.options().runType().orElse(e.runType());
+        String reads = StatePreview.describe(e, type, state).map(p -> ", " + p).orElse("");
+        out.printf(
+            "  %s: %s -> %s (%s%s)%n",
+            e.qualifiedName(), e.home().describe(), e.store().describe(), type.word(), reads);
+      }
     }
     out.printf("%d %s selected.%n", selected.size(), selected.size() == 1 ? "entity" : "entities");
     out.flush();

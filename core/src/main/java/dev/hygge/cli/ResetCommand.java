@@ -6,9 +6,13 @@ import dev.hygge.config.EntityConfig;
 import dev.hygge.config.Project;
 import dev.hygge.invoke.FlowInvoker;
 import dev.hygge.invoke.Invocation;
+import dev.hygge.invoke.RunIds;
 import dev.hygge.state.EntityKey;
 import dev.hygge.state.Lease;
-import dev.hygge.state.LocalStateStore;
+import dev.hygge.state.RunJournal;
+import dev.hygge.state.RunRecord;
+import dev.hygge.state.StateStore;
+import dev.hygge.state.StateStores;
 import dev.hygge.state.StateVersion;
 import dev.hygge.state.VersionedState;
 import java.io.BufferedReader;
@@ -60,7 +64,8 @@ final class ResetCommand implements Callable<Integer> {
   boolean yes;
 
   /** One entity whose state would be forgotten. */
-  private record Target(EntityKey key, StateVersion version, String summary) {}
+  private record Target(
+      EntityKey key, StateVersion version, String summary, Optional<String> watermark) {}
 
   @Override
   public Integer call() throws IOException {
@@ -71,7 +76,12 @@ final class ResetCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Project loaded = project.load();
-    LocalStateStore store = new LocalStateStore(loaded.state().directory());
+    try (StateStore store = StateStores.open(loaded.state())) {
+      return reset(loaded, store, out);
+    }
+  }
+
+  private int reset(Project loaded, StateStore store, PrintWriter out) throws IOException {
     List<EntityConfig> selected =
         new FlowInvoker(loaded)
             .select(new Invocation.Manual(flows, entities, Invocation.RunOptions.defaults()));
@@ -80,7 +90,7 @@ final class ResetCommand implements Callable<Integer> {
       EntityKey key = new EntityKey(entity.flow(), entity.name());
       Optional<StateVersion> version = store.versionForReset(key);
       if (version.isPresent()) {
-        targets.add(new Target(key, version.get(), summary(store, key)));
+        targets.add(new Target(key, version.get(), summary(store, key), watermark(store, key)));
       }
     }
     if (targets.isEmpty()) {
@@ -97,12 +107,24 @@ final class ResetCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.ENTITY_FAILED;
     }
+    RunJournal history = new RunJournal(loaded.state().directory(), loaded.state().historyLimit());
     for (Target target : targets) {
       store.delete(target.key(), target.version());
+      Instant now = Instant.now();
+      history.append(RunRecord.reset(RunIds.next(now), target.key(), now, target.watermark()));
       out.println("Reset " + target.key() + ".");
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The watermark a reset forgets, for the run history; empty when there is none or unreadable. */
+  private static Optional<String> watermark(StateStore store, EntityKey key) {
+    try {
+      return store.read(key).flatMap(s -> s.state().watermark()).map(Object::toString);
+    } catch (HyggeException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -110,7 +132,7 @@ final class ResetCommand implements Callable<Integer> {
    *
    * @throws HyggeException of kind STATE when a run holds the entity's lease
    */
-  private static String summary(LocalStateStore store, EntityKey key) {
+  private static String summary(StateStore store, EntityKey key) {
     Optional<VersionedState> state;
     try {
       state = store.read(key);

@@ -95,7 +95,7 @@ public final class ProjectLoader {
             Optional.of(secrets));
     String name = projectName(root, settled, bootstrap);
     Credentials credentials = new CredentialsReader(root, bootstrap).read(settled);
-    StateConfig state = state(root, settled, bootstrap);
+    StateConfig state = state(root, settled, bootstrap, credentials);
     Map<String, ConfigValue> defaults =
         runSettings(
             root,
@@ -250,14 +250,16 @@ public final class ProjectLoader {
             "options in hygge.yml", mapping.origin(), root, OptionSettings.ALL, values));
   }
 
-  private static StateConfig state(Path root, YamlNode.Mapping shape, ValueResolver resolver) {
+  private static StateConfig state(
+      Path root, YamlNode.Mapping shape, ValueResolver resolver, Credentials credentials) {
     YamlNode.Mapping mapping =
         StructureKeys.mapping(shape, StructureKeys.STATE, "hygge.yml")
             .orElse(YamlNode.Mapping.empty(shape.origin()));
     Map<String, ConfigValue> values =
         resolver.block(StructureKeys.STATE, mapping, StateSettings.ALL);
     return StateSettings.read(
-        Settings.validate("state in hygge.yml", mapping.origin(), root, StateSettings.ALL, values));
+        Settings.validate(
+            "state in hygge.yml", mapping.origin(), root, StateSettings.ALL, values, credentials));
   }
 
   /**

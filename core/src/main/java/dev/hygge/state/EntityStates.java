@@ -49,9 +49,9 @@ public final class EntityStates implements AutoCloseable {
   public static EntityStates of(Project project) {
     StateConfig config = project.state();
     return new EntityStates(
-        new LocalStateStore(config.directory()),
+        StateStores.open(config),
         config,
-        new RunJournal(config.directory()),
+        new RunJournal(config.directory(), config.historyLimit()),
         Clock.systemUTC());
   }
 
@@ -94,8 +94,10 @@ public final class EntityStates implements AutoCloseable {
     }
   }
 
+  /** Stops lease renewals and closes the state store. */
   @Override
   public void close() {
     renewals.shutdownNow();
+    store.close();
   }
 }

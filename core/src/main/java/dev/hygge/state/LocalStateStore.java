@@ -143,6 +143,7 @@ public final class LocalStateStore implements StateStore {
    *
    * @return empty when the entity has no state file
    */
+  @Override
   public Optional<StateVersion> versionForReset(EntityKey key) {
     if (!Files.exists(file(key))) {
       return Optional.empty();

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The run history: an append-only file of JSON lines ({@code runs.jsonl} in the state directory),
- * one line per entity run.
+ * The run history: a file of JSON lines ({@code runs.jsonl} in the state directory), one line per
+ * entity run (or reset), appended to and cut back to its last {@code limit} lines when it grows a
+ * tenth past them.
  */
 public final class RunJournal {
   /** The journal's file name in the state directory. */
@@ -35,13 +37,34 @@ public final class RunJournal {
   private static final Logger LOG = LoggerFactory.getLogger(RunJournal.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How far past its limit the history may grow before it is cut back: a tenth, so rarely. */
+  private static final int SLACK_DIVISOR = 10;
+
+  private static final String TEMP_SUFFIX = ".tmp";
+
   private final Path file;
+  private final int limit;
 
   /**
+   * A history that keeps the default number of runs.
+   *
    * @param directory the state directory
    */
   public RunJournal(Path directory) {
+    this(directory, StateConfig.DEFAULT_HISTORY_LIMIT);
+  }
+
+  /**
+   * @param directory the state directory
+   * @param limit how many entity runs to keep: once the file holds a tenth more, the oldest are
+   *     dropped down to {@code limit}
+   */
+  public RunJournal(Path directory, int limit) {
     this.file = requireNonNull(directory, "directory is null").resolve(FILE_NAME);
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive: " + limit);
+    }
+    this.limit = limit;
   }
 
   /** The journal file. */
@@ -61,6 +84,7 @@ public final class RunJournal {
       try (FileLocks.Held lock = FileLocks.lock(file.resolveSibling("." + FILE_NAME + ".lock"))) {
         Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Durability.force(file);
+        cutBack();
       }
     } catch (IOException e) {
       throw new HyggeException(
@@ -76,6 +100,26 @@ public final class RunJournal {
               + ". Check the permissions and free space of the state directory.",
           e);
     }
+  }
+
+  /** Drops the oldest lines once the file holds more than the limit and its slack. */
+  private void cutBack() throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.size() <= limit + limit / SLACK_DIVISOR) {
+      return;
+    }
+    List<String> kept = lines.subList(lines.size() - limit, lines.size());
+    Path temp = Files.createTempFile(file.getParent(), "." + FILE_NAME + "-", TEMP_SUFFIX);
+    try {
+      Files.write(temp, kept, StandardCharsets.UTF_8);
+      Durability.force(temp);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Durability.force(file.getParent());
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    LOG.debug("Cut the run history {} back to its last {} runs", file, limit);
   }
 
   /**

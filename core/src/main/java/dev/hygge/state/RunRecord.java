@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param entity the entity
  * @param started when the entity's run started
  * @param ended when it ended
- * @param status {@code SUCCESS}, {@code FAILED} or {@code SKIPPED}
+ * @param status {@code SUCCESS}, {@code FAILED}, {@code SKIPPED}, or {@code RESET} for a {@code
+ *     hygge reset}
  * @param rows rows committed
  * @param bytes bytes committed
  * @param files files (or tables) committed
@@ -52,6 +53,34 @@ public record RunRecord(
     requireNonNull(watermarkAfter, "watermarkAfter is null");
     requireNonNull(errorKind, "errorKind is null");
     requireNonNull(error, "error is null");
+  }
+
+  /** The status of a line that records a {@code hygge reset} of the entity. */
+  public static final String RESET = "RESET";
+
+  /**
+   * The line that records that {@code hygge reset} forgot an entity's state.
+   *
+   * @param watermarkBefore the watermark that was forgotten, when there was a readable one
+   */
+  public static RunRecord reset(
+      String runId, EntityKey key, Instant at, Optional<String> watermarkBefore) {
+    return new RunRecord(
+        runId,
+        key.flow(),
+        key.entity(),
+        at,
+        at,
+        RESET,
+        0,
+        0,
+        0,
+        0,
+        Optional.empty(),
+        watermarkBefore,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** {@code flow.entity}. */

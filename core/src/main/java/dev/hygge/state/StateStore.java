@@ -6,7 +6,7 @@ import java.util.Optional;
  * Where entity state lives, with compare-and-swap writes so two runs never overwrite each other's
  * progress (the model is Iceberg's {@code TableOperations.commit}).
  */
-public interface StateStore {
+public interface StateStore extends AutoCloseable {
 
   /**
    * The entity's state and its version.
@@ -38,6 +38,18 @@ public interface StateStore {
    */
   void delete(EntityKey key, StateVersion expected);
 
+  /**
+   * The version to name when deleting the entity's state, even when its content is corrupt, so a
+   * reset can repair it.
+   *
+   * @return empty when the entity has no state
+   */
+  Optional<StateVersion> versionForReset(EntityKey key);
+
   /** Where the entity's state is kept, for messages, e.g. a file path. */
   String describe(EntityKey key);
+
+  /** Releases the backend's clients; local files hold nothing open. */
+  @Override
+  default void close() {}
 }

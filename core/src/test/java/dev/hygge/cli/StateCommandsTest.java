@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hygge.state.RunJournal;
+import dev.hygge.state.RunRecord;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -133,6 +135,10 @@ class StateCommandsTest {
     assertThat(run("reset", "--project", project.toString(), "--flow", "shop")).isZero();
     assertThat(out.toString()).contains("Reset shop.events.");
     assertThat(project.resolve(STATE_FILE)).doesNotExist();
+    RunRecord reset = new RunJournal(project.resolve(".hygge/state")).read().get(1);
+    assertThat(reset.status()).isEqualTo(RunRecord.RESET);
+    assertThat(reset.qualifiedName()).isEqualTo("shop.events");
+    assertThat(reset.watermarkBefore()).contains("updated_at = 2024-01-02T00:00");
 
     assertThat(run("go", "--project", project.toString())).isZero();
     assertThat(loaded()).as("the next run starts again from watermark_initial").isEqualTo(2);

@@ -71,11 +71,76 @@ class StateConfigTest {
   }
 
   @Test
-  void onlyTheLocalBackendIsAccepted() {
+  void onlyTheKnownBackendsAreAccepted() {
     assertThat(error("state:\n  type: s3\n" + duckdbFlow("watermark_column: id")))
         .hasMessage(
             "Invalid value for 'type' in state in hygge.yml at hygge.yml:2: 's3' is not one of"
-                + " local.");
+                + " local, object, database.");
+  }
+
+  @Test
+  void objectStateReadsItsLocationWithTheStorageSettings() throws Exception {
+    Project project =
+        load(
+            "state:\n  type: object\n  path: s3://ops/hygge-state\n"
+                + "  endpoint: http://127.0.0.1:9000\n  history_limit: 500\n"
+                + duckdbFlow("watermark_column: id"));
+
+    StateConfig state = project.state();
+    StateLocation.Objects objects = (StateLocation.Objects) state.location();
+    assertThat(objects.target().location().toString()).isEqualTo("s3://ops/hygge-state");
+    assertThat(objects.target().access().endpoint())
+        .contains(java.net.URI.create("http://127.0.0.1:9000"));
+    assertThat(state.directory()).isEqualTo(dir.resolve(".hygge/state"));
+    assertThat(state.historyLimit()).isEqualTo(500);
+  }
+
+  @Test
+  void localStateRefusesAUrlAndStorageSettings() {
+    assertThat(error("state:\n  path: s3://ops/state\n" + duckdbFlow("watermark_column: id")))
+        .hasMessageContaining("type: local keeps state in a local directory")
+        .hasMessageContaining("set type: object");
+    assertThat(
+            error(
+                "state:\n  endpoint: http://127.0.0.1:9000\n" + duckdbFlow("watermark_column: id")))
+        .hasMessageContaining("'endpoint'")
+        .hasMessageContaining("it does not apply to type: local");
+  }
+
+  @Test
+  void databaseStateNamesTheDatabaseAndTable() throws Exception {
+    Project project =
+        load(
+            "state:\n  type: database\n  database_type: postgres\n"
+                + "  url: jdbc:postgresql://db:5432/ops\n  user: loader\n  password: pw\n"
+                + "  table: etl_state\n"
+                + duckdbFlow("watermark_column: id"));
+
+    StateLocation.Table table = (StateLocation.Table) project.state().location();
+    assertThat(table.table()).isEqualTo("etl_state");
+    assertThat(table.database())
+        .isEqualTo(
+            new dev.hygge.jdbc.postgres.PostgresServer(
+                "jdbc:postgresql://db:5432/ops", Optional.of("loader"), Optional.of("pw")));
+    assertThat(project.state().directory()).isEqualTo(dir.resolve(".hygge/state"));
+  }
+
+  @Test
+  void databaseStateNeedsItsDatabase() {
+    assertThat(error("state:\n  type: database\n" + duckdbFlow("watermark_column: id")))
+        .hasMessageContaining("'database_type'")
+        .hasMessageContaining("type: database needs it: duckdb, sqlite or postgres.");
+    assertThat(
+            error(
+                "state:\n  type: database\n  database_type: duckdb\n  url: jdbc:x\n"
+                    + duckdbFlow("watermark_column: id")))
+        .hasMessageContaining("'url'")
+        .hasMessageContaining("database_type: duckdb does not take it");
+    assertThat(
+            error(
+                "state:\n  type: database\n  database_type: sqlite\n  path: s\n"
+                    + duckdbFlow("watermark_column: id")))
+        .hasMessageContaining("type: database keeps state in its table; remove path.");
   }
 
   @Test

@@ -18,8 +18,11 @@ import dev.hygge.storage.ObjectGlob;
 import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
+import dev.hygge.storage.SupportsConditionalWrite;
 import dev.hygge.storage.SupportsDirectoryRename;
 import dev.hygge.storage.SupportsListing;
+import dev.hygge.storage.VersionedBytes;
+import dev.hygge.storage.WriteCondition;
 import dev.hygge.storage.WriteMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +44,7 @@ import java.util.stream.Collectors;
  * is {@value AzureLocation#ONELAKE_ACCOUNT}) on first use.
  */
 public final class AdlsObjectStore
-    implements ObjectStore, SupportsListing, SupportsDirectoryRename {
+    implements ObjectStore, SupportsListing, SupportsDirectoryRename, SupportsConditionalWrite {
   /** Uploads in progress are hidden files with this name prefix; listings skip them. */
   static final String UPLOAD_PREFIX = ".hygge-upload-";
 
@@ -51,6 +54,7 @@ public final class AdlsObjectStore
   private final AzureOptions options;
   private final Map<String, DataLakeServiceClient> clientsByAccount = new ConcurrentHashMap<>();
   private final Set<String> fileSystemsSeen = ConcurrentHashMap.newKeySet();
+  private final AdlsConditionalWrites conditional;
 
   /**
    * A store over the accounts the factory builds clients for.
@@ -60,6 +64,27 @@ public final class AdlsObjectStore
   public AdlsObjectStore(Function<String, DataLakeServiceClient> clients, AzureOptions options) {
     this.clients = requireNonNull(clients, "clients is null");
     this.options = requireNonNull(options, "options is null");
+    this.conditional = new AdlsConditionalWrites(this, options.maxAttempts());
+  }
+
+  @Override
+  public Optional<VersionedBytes> readVersioned(Location location) {
+    AzureLocation adls = locate(location);
+    requireFileSystem(adls, "read");
+    return conditional.read(adls, fileSystem(adls).getFileClient(adls.path()));
+  }
+
+  @Override
+  public ObjectInfo writeIf(Location location, byte[] bytes, WriteCondition condition) {
+    AzureLocation adls = locate(location);
+    requireFileSystem(adls, "write");
+    return conditional.write(adls, fileSystem(adls), bytes, condition);
+  }
+
+  @Override
+  public void deleteIf(Location location, String version) {
+    AzureLocation adls = locate(location);
+    conditional.delete(adls, fileSystem(adls).getFileClient(adls.path()), version);
   }
 
   @Override

@@ -16,7 +16,10 @@ import dev.hygge.storage.ObjectGlob;
 import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
+import dev.hygge.storage.SupportsConditionalWrite;
 import dev.hygge.storage.SupportsListing;
+import dev.hygge.storage.VersionedBytes;
+import dev.hygge.storage.WriteCondition;
 import dev.hygge.storage.WriteMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,10 +40,12 @@ import java.util.stream.Collectors;
  * hierarchical namespace. Clients come from the factory, asked once per account on first use, so
  * tests can hand in clients pointed at Azurite.
  */
-public final class AzureBlobObjectStore implements ObjectStore, SupportsListing {
+public final class AzureBlobObjectStore
+    implements ObjectStore, SupportsListing, SupportsConditionalWrite {
   private final Optional<String> account;
   private final Function<String, BlobServiceClient> clients;
   private final AzureOptions options;
+  private final AzureConditionalWrites conditional;
   private final Map<String, BlobServiceClient> clientsByAccount = new ConcurrentHashMap<>();
   private final Set<String> containersSeen = ConcurrentHashMap.newKeySet();
   // Stages blocks in the background; the number in flight is bounded per upload by maxConcurrency.
@@ -58,6 +63,7 @@ public final class AzureBlobObjectStore implements ObjectStore, SupportsListing 
     this.account = requireNonNull(account, "account is null");
     this.clients = requireNonNull(clients, "clients is null");
     this.options = requireNonNull(options, "options is null");
+    this.conditional = new AzureConditionalWrites(options.maxAttempts());
   }
 
   @Override
@@ -105,6 +111,26 @@ public final class AzureBlobObjectStore implements ObjectStore, SupportsListing 
     } catch (RuntimeException e) {
       throw AzureFailures.translate(e, "read", azure, ErrorKind.HOME, options.maxAttempts());
     }
+  }
+
+  @Override
+  public Optional<VersionedBytes> readVersioned(Location location) {
+    AzureLocation azure = locate(location);
+    requireContainer(azure, "read");
+    return conditional.read(azure, blob(azure));
+  }
+
+  @Override
+  public ObjectInfo writeIf(Location location, byte[] bytes, WriteCondition condition) {
+    AzureLocation azure = locate(location);
+    requireContainer(azure, "write");
+    return conditional.write(azure, blob(azure), bytes, condition);
+  }
+
+  @Override
+  public void deleteIf(Location location, String version) {
+    AzureLocation azure = locate(location);
+    conditional.delete(azure, blob(azure), version);
   }
 
   @Override

@@ -168,7 +168,7 @@ final class AzureFailures {
   }
 
   /** Whether the client gave up on the connection: an I/O failure or a timeout, however wrapped. */
-  private static boolean isTransport(Throwable e) {
+  static boolean isTransport(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof IOException || cause instanceof TimeoutException) {
         return true;

@@ -17,7 +17,10 @@ import dev.hygge.storage.ObjectGlob;
 import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
+import dev.hygge.storage.SupportsConditionalWrite;
 import dev.hygge.storage.SupportsListing;
+import dev.hygge.storage.VersionedBytes;
+import dev.hygge.storage.WriteCondition;
 import dev.hygge.storage.WriteMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,12 +39,14 @@ import org.slf4j.LoggerFactory;
  * first use, so tests can hand in a client pointed at an emulator; the store closes it. {@link
  * ObjectInfo#version()} is the object's generation.
  */
-public final class GcsObjectStore implements ObjectStore, SupportsListing {
+public final class GcsObjectStore
+    implements ObjectStore, SupportsListing, SupportsConditionalWrite {
   private static final Logger LOG = LoggerFactory.getLogger(GcsObjectStore.class);
 
   private final Supplier<Storage> clients;
   private final GcsOptions options;
   private final Set<String> bucketsSeen = ConcurrentHashMap.newKeySet();
+  private final GcsConditionalWrites conditional = new GcsConditionalWrites(this);
   private volatile Storage client;
 
   public GcsObjectStore(Supplier<Storage> clients, GcsOptions options) {
@@ -74,6 +79,22 @@ public final class GcsObjectStore implements ObjectStore, SupportsListing {
   @Override
   public Optional<ObjectInfo> stat(Location location) {
     return blob(GcsLocation.of(location)).map(GcsObjectStore::info);
+  }
+
+  @Override
+  public Optional<VersionedBytes> readVersioned(Location location) {
+    return conditional.read(location);
+  }
+
+  @Override
+  public ObjectInfo writeIf(Location location, byte[] bytes, WriteCondition condition) {
+    requireBucket(GcsLocation.of(location), "write");
+    return conditional.write(location, bytes, condition);
+  }
+
+  @Override
+  public void deleteIf(Location location, String version) {
+    conditional.delete(location, version);
   }
 
   @Override

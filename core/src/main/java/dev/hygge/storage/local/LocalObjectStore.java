@@ -9,8 +9,11 @@ import dev.hygge.storage.ObjectGlob;
 import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
+import dev.hygge.storage.SupportsConditionalWrite;
 import dev.hygge.storage.SupportsListing;
 import dev.hygge.storage.SupportsMove;
+import dev.hygge.storage.VersionedBytes;
+import dev.hygge.storage.WriteCondition;
 import dev.hygge.storage.WriteMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +28,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The local file system as an {@link ObjectStore}: objects are regular files. */
-public final class LocalObjectStore implements ObjectStore, SupportsListing, SupportsMove {
+public final class LocalObjectStore
+    implements ObjectStore, SupportsListing, SupportsMove, SupportsConditionalWrite {
   /** Names of in-progress uploads start with this; listings skip them. */
   static final String TEMPORARY_PREFIX = ".hygge-upload-";
+
+  private final LocalConditionalWrites conditional = new LocalConditionalWrites(this::statPath);
 
   @Override
   public InputObject open(Location location) {
@@ -58,6 +64,25 @@ public final class LocalObjectStore implements ObjectStore, SupportsListing, Sup
     } catch (IOException e) {
       throw HyggeException.home("Cannot read the attributes of " + location + ": " + e, e);
     }
+  }
+
+  @Override
+  public Optional<VersionedBytes> readVersioned(Location location) {
+    return conditional.read(location, path(location));
+  }
+
+  @Override
+  public ObjectInfo writeIf(Location location, byte[] bytes, WriteCondition condition) {
+    return conditional.write(location, path(location), bytes, condition);
+  }
+
+  @Override
+  public void deleteIf(Location location, String version) {
+    conditional.delete(location, path(location), version);
+  }
+
+  private Optional<ObjectInfo> statPath(Path path) {
+    return stat(Location.of(path));
   }
 
   @Override

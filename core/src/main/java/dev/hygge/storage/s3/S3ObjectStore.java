@@ -9,8 +9,11 @@ import dev.hygge.storage.ObjectGlob;
 import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
+import dev.hygge.storage.SupportsConditionalWrite;
 import dev.hygge.storage.SupportsListing;
 import dev.hygge.storage.SupportsMove;
+import dev.hygge.storage.VersionedBytes;
+import dev.hygge.storage.WriteCondition;
 import dev.hygge.storage.WriteMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +37,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * supplier, asked once on first use, so tests can hand in a client pointed at an emulator; the
  * store closes it.
  */
-public final class S3ObjectStore implements ObjectStore, SupportsListing, SupportsMove {
+public final class S3ObjectStore
+    implements ObjectStore, SupportsListing, SupportsMove, SupportsConditionalWrite {
   private static final int NOT_FOUND = 404;
 
   private final Supplier<S3Client> clients;
   private final S3Options options;
   private final Set<String> bucketsSeen = ConcurrentHashMap.newKeySet();
+  private final S3ConditionalWrites conditional = new S3ConditionalWrites(this);
   private volatile S3Client client;
   private final AtomicInteger uploadThreads = new AtomicInteger();
   private final ExecutorService uploads = Executors.newCachedThreadPool(this::uploadThread);
@@ -89,6 +94,22 @@ public final class S3ObjectStore implements ObjectStore, SupportsListing, Suppor
       }
       throw S3Failures.translate(e, "read", s3, ErrorKind.HOME);
     }
+  }
+
+  @Override
+  public Optional<VersionedBytes> readVersioned(Location location) {
+    return conditional.read(location);
+  }
+
+  @Override
+  public ObjectInfo writeIf(Location location, byte[] bytes, WriteCondition condition) {
+    requireBucket(S3Location.of(location), "write");
+    return conditional.write(location, bytes, condition);
+  }
+
+  @Override
+  public void deleteIf(Location location, String version) {
+    conditional.delete(location, version);
   }
 
   @Override

@@ -324,7 +324,8 @@ final class FakeDataLake implements AutoCloseable {
     exchange.getResponseHeaders().add("x-ms-error-code", code);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     boolean head = exchange.getRequestMethod().equals("HEAD");
-    String json = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
+    String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
+    String json = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + escaped + "\"}}";
     respond(exchange, status, head ? null : json.getBytes(UTF_8));
   }
 
