@@ -87,7 +87,7 @@ public final class CredentialTypes {
                   "service_principal",
                   "An app registration's client secret or certificate.",
                   List.of("tenant_id", "client_id"),
-                  List.of("client_secret", "certificate_path"),
+                  List.of("client_secret", "certificate_path", "certificate_password"),
                   List.of(List.of("client_secret", "certificate_path"))),
               CredentialMethod.of(
                   "managed_identity",
@@ -107,6 +107,9 @@ public final class CredentialTypes {
               key("client_id", "The application (client) id, or a user-assigned identity's."),
               key("client_secret", "The client secret; write it as a ${VAR} or a secret."),
               pathKey("certificate_path", "A PEM or PFX certificate of the app registration."),
+              key(
+                  "certificate_password",
+                  "The PFX certificate's password; write it as a ${VAR} or a secret."),
               pathKey("token_file", "The federated token file.")));
 
   /** Azure Storage keys and signatures. */

@@ -144,6 +144,41 @@ class CredentialsConfigTest {
   }
 
   @Test
+  void aKeyVaultCredentialReachesTheAzureAdCredentialItNames() throws IOException {
+    Project loaded =
+        load(
+            """
+            lake_key:
+              type: key_vault
+              vault: shop-kv
+              secret: lake-key
+              credential: vault_reader
+            vault_reader:
+              type: azure_ad
+              method: managed_identity
+            """,
+            "type: parquet\npath: az://lake/orders\naccount: shopdata\ncredential: lake_key\n");
+
+    NamedCredential key =
+        loaded.credentials().require("lake_key", CredentialUser.AZURE_STORAGE, "test", null);
+    assertThat(key.via()).map(NamedCredential::name).contains("vault_reader");
+    assertThat(key.via()).map(c -> c.method().name()).contains("managed_identity");
+  }
+
+  @Test
+  void aKeyVaultCredentialNamingAnotherTypeIsAConfigError() {
+    assertThat(
+            error(
+                "lake_key:\n  type: key_vault\n  vault: shop-kv\n  secret: k\n"
+                    + "  credential: lake\nlake:\n  type: s3\n",
+                S3_STORE))
+        .isEqualTo(
+            "Credential 'lake' is of type s3 (defined at hygge.yml:8) but credential 'lake_key'"
+                + " (its credential:) at hygge.yml:3 reads Azure Key Vault, which takes a"
+                + " credential of type azure_ad.");
+  }
+
+  @Test
   void anUnknownCredentialSuggestsTheNearest() {
     assertThat(error("lakes:\n  type: s3\n", S3_STORE))
         .isEqualTo(
