@@ -140,13 +140,19 @@ public final class EntraCredentials implements TokenCredentials {
 
   private DefaultAzureCredentialBuilder defaultBuilder() {
     DefaultAzureCredentialBuilder builder = withTransport(new DefaultAzureCredentialBuilder());
-    options.authorityHost().ifPresent(builder::authorityHost);
+    options
+        .authorityHost()
+        .ifPresent(host -> builder.authorityHost(host).disableInstanceDiscovery());
     return builder;
   }
 
   private <T extends AadCredentialBuilderBase<T>> T configured(T builder) {
-    options.authorityHost().ifPresent(builder::authorityHost);
-    return withTransport(builder);
+    // The environment goes in first: reading it resets the authority to AZURE_AUTHORITY_HOST's.
+    withTransport(builder);
+    options
+        .authorityHost()
+        .ifPresent(host -> builder.authorityHost(host).disableInstanceDiscovery());
+    return builder;
   }
 
   private <T extends CredentialBuilderBase<T>> T withTransport(T builder) {

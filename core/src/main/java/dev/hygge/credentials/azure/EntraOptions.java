@@ -11,7 +11,8 @@ import java.util.Optional;
  * cloud's authority over the JDK's HttpClient.
  *
  * @param authorityHost the authority, e.g. {@code https://login.microsoftonline.com/}; empty for
- *     the library's default (or {@code AZURE_AUTHORITY_HOST})
+ *     the library's default (or {@code AZURE_AUTHORITY_HOST}). A given authority (Azure Stack, a
+ *     private cloud, a test's) is trusted as given, without instance discovery at the public one
  * @param httpClient the HTTP client token requests go through; empty for the JDK's
  * @param configuration the environment azure-identity reads ({@code AZURE_*}, {@code
  *     IDENTITY_ENDPOINT}, ...); empty for the process's
