@@ -18,6 +18,7 @@ import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
 import dev.hygge.storage.SupportsListing;
+import dev.hygge.storage.SupportsMove;
 import dev.hygge.storage.WriteMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,9 +35,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Google Cloud Storage as an {@link ObjectStore}. The client comes from the supplier, asked once on
  * first use, so tests can hand in a client pointed at an emulator; the store closes it. {@link
- * ObjectInfo#version()} is the object's generation.
+ * ObjectInfo#version()} is the object's generation. {@link #move} rewrites the object inside the
+ * service (one or more rewrite calls until it is done) and then deletes the source.
  */
-public final class GcsObjectStore implements ObjectStore, SupportsListing {
+public final class GcsObjectStore implements ObjectStore, SupportsListing, SupportsMove {
   private static final Logger LOG = LoggerFactory.getLogger(GcsObjectStore.class);
 
   private final Supplier<Storage> clients;
@@ -83,6 +85,29 @@ public final class GcsObjectStore implements ObjectStore, SupportsListing {
       client().delete(BlobId.of(gcs.bucket(), gcs.name()));
     } catch (StorageException e) {
       throw GcsFailures.translate(e, "delete", gcs, ErrorKind.STORE, options.maxAttempts());
+    }
+  }
+
+  @Override
+  public void move(Location from, Location to) {
+    GcsLocation source = GcsLocation.of(from);
+    GcsLocation target = GcsLocation.of(to);
+    BlobId sourceId = BlobId.of(source.bucket(), source.name());
+    try {
+      Storage.CopyRequest request =
+          Storage.CopyRequest.newBuilder()
+              .setSource(sourceId)
+              .setTarget(BlobId.of(target.bucket(), target.name()))
+              .build();
+      // getResult() keeps calling rewrite until the service reports the copy complete.
+      client().copy(request).getResult();
+      client().delete(sourceId);
+    } catch (StorageException e) {
+      if (e.getCode() == GcsFailures.NOT_FOUND && blob(source).isEmpty()) {
+        throw HyggeException.store(
+            "Cannot move " + source + " to " + target + ": the source object does not exist", e);
+      }
+      throw GcsFailures.translate(e, "move", source, ErrorKind.STORE, options.maxAttempts());
     }
   }
 
