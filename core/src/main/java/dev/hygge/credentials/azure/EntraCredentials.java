@@ -2,7 +2,10 @@ package dev.hygge.credentials.azure;
 
 import static java.util.Objects.requireNonNull;
 
+import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.identity.AadCredentialBuilderBase;
 import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
@@ -16,6 +19,7 @@ import dev.hygge.credentials.CredentialTypes;
 import dev.hygge.credentials.NamedCredential;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds azure-identity {@link TokenCredential}s from {@code azure_ad} named credentials: {@code
@@ -51,6 +55,36 @@ public final class EntraCredentials implements TokenCredentials {
   /** Credentials for the public cloud, over the JDK's HttpClient, from the process environment. */
   public static EntraCredentials standard() {
     return new EntraCredentials(EntraOptions.defaults());
+  }
+
+  /**
+   * Fetches tokens for {@code scope} with a token credential, e.g. for a JDBC driver's token
+   * callback; each call asks the credential, which serves its cached token until it nears expiry.
+   *
+   * @throws HyggeException of kind CREDENTIAL, from the supplier, naming the credential when no
+   *     token can be had
+   */
+  public static Supplier<BearerToken> bearerTokens(
+      TokenCredential credential, String scope, String describe) {
+    requireNonNull(credential, "credential is null");
+    requireNonNull(scope, "scope is null");
+    requireNonNull(describe, "describe is null");
+    return () -> {
+      try {
+        AccessToken token = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
+        return new BearerToken(token.getToken(), token.getExpiresAt().toInstant());
+      } catch (ClientAuthenticationException e) {
+        throw new HyggeException(
+            ErrorKind.CREDENTIAL,
+            describe
+                + " could not get a Microsoft Entra ID token for "
+                + scope
+                + ": "
+                + e.getMessage()
+                + " (run 'hygge debug --credentials' to see each step of the chain).",
+            e);
+      }
+    };
   }
 
   /** The options these credentials are built with. */
