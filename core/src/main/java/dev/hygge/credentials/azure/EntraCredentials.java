@@ -17,6 +17,7 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.credentials.CredentialTypes;
 import dev.hygge.credentials.NamedCredential;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -90,6 +91,11 @@ public final class EntraCredentials implements TokenCredentials {
   /** The options these credentials are built with. */
   public EntraOptions options() {
     return options;
+  }
+
+  @Override
+  public List<ChainStep> defaultChainSteps(NamedCredential credential) {
+    return new DefaultChainSteps(options).of(requireNonNull(credential, "credential is null"));
   }
 
   @Override

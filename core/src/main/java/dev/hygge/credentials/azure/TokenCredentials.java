@@ -3,6 +3,7 @@ package dev.hygge.credentials.azure;
 import com.azure.core.credential.TokenCredential;
 import dev.hygge.HyggeException;
 import dev.hygge.credentials.NamedCredential;
+import java.util.List;
 
 /** Where Microsoft Entra ID token credentials come from: {@link EntraCredentials}, or a test's. */
 public interface TokenCredentials {
@@ -16,4 +17,10 @@ public interface TokenCredentials {
 
   /** The Azure default chain, for places that name no credential. */
   TokenCredential defaultChain();
+
+  /**
+   * The credentials the default chain of {@code credential} (an {@code azure_ad} credential of
+   * method {@code default}) tries, in order, so each can be tried and reported on its own.
+   */
+  List<ChainStep> defaultChainSteps(NamedCredential credential);
 }

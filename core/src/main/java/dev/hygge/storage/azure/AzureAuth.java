@@ -71,6 +71,11 @@ public final class AzureAuth {
     return STANDARD;
   }
 
+  /** Where token credentials come from. */
+  TokenCredentials tokenCredentials() {
+    return entra;
+  }
+
   /** The token credential of an {@code azure_ad} credential, built once. */
   public TokenCredential tokens(NamedCredential credential) {
     return tokens.computeIfAbsent(requireNonNull(credential, "credential is null"), entra::of);

@@ -27,18 +27,26 @@ import javax.net.ssl.TrustManagerFactory;
  * answers every token request with {@link #TOKEN} and records each request's path and form body;
  * anything else gets 404.
  */
-final class FakeAuthority implements AutoCloseable {
-  /** The access token the fake issues. */
-  static final String TOKEN = "fake-entra-access-token";
+public final class FakeAuthority implements AutoCloseable {
+  /** The access token the fake issues unless told another. */
+  public static final String TOKEN = "fake-entra-access-token";
 
   private static final String PASSWORD = "fake-authority";
   private static final int TOKEN_LIFETIME_SECONDS = 3600;
 
+  private final String token;
   private final HttpsServer server;
   private final SSLContext ssl;
   private final List<String> requests = new CopyOnWriteArrayList<>();
 
-  FakeAuthority(Path workDir) throws Exception {
+  /** A fake issuing {@link #TOKEN}. */
+  public FakeAuthority(Path workDir) throws Exception {
+    this(workDir, TOKEN);
+  }
+
+  /** A fake issuing {@code token}, e.g. the one another fake service accepts. */
+  public FakeAuthority(Path workDir, String token) throws Exception {
+    this.token = token;
     Path keyStore = workDir.resolve("authority.p12");
     Process keytool =
         new ProcessBuilder(
@@ -89,17 +97,17 @@ final class FakeAuthority implements AutoCloseable {
   }
 
   /** The authority host, e.g. {@code https://127.0.0.1:PORT/}. */
-  String authorityHost() {
+  public String authorityHost() {
     return "https://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
   /** An azure-core HTTP client that trusts the fake's certificate. */
-  HttpClient httpClient() {
+  public HttpClient httpClient() {
     return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ssl)).build();
   }
 
   /** Each request as {@code METHOD path body}. */
-  List<String> requests() {
+  public List<String> requests() {
     return List.copyOf(requests);
   }
 
@@ -117,7 +125,7 @@ final class FakeAuthority implements AutoCloseable {
                   + ",\"ext_expires_in\":"
                   + TOKEN_LIFETIME_SECONDS
                   + ",\"access_token\":\""
-                  + TOKEN
+                  + token
                   + "\"}")
               .getBytes(UTF_8);
     } else {

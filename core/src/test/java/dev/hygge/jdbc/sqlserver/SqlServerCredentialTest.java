@@ -86,6 +86,12 @@ class SqlServerCredentialTest {
       }
 
       @Override
+      public java.util.List<dev.hygge.credentials.azure.ChainStep> defaultChainSteps(
+          NamedCredential credential) {
+        throw new AssertionError("no default chain here");
+      }
+
+      @Override
       public TokenCredential defaultChain() {
         throw new AssertionError("a named credential was given");
       }
