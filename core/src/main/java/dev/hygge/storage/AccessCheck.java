@@ -8,12 +8,14 @@ import dev.hygge.config.Project;
 import dev.hygge.config.Setting;
 import dev.hygge.config.Settings;
 import dev.hygge.credentials.NamedCredential;
+import dev.hygge.storage.azure.AzureCredentialCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One real, read-only request per credential and place it is used ({@code hygge debug
@@ -126,8 +128,7 @@ public record AccessCheck(
     Location probe = fixedPart(target.location());
     List<String> steps = new ArrayList<>();
     if (credential.isPresent() && AZURE_SCHEMES.contains(target.location().scheme())) {
-      dev.hygge.storage.azure.AzureCredentialCheck check =
-          dev.hygge.storage.azure.AzureCredentialCheck.run(credential.get());
+      AzureCredentialCheck check = AzureCredentialCheck.run(credential.get());
       if (!check.ok()) {
         return new AccessCheck(
             credentialName(credential),
@@ -151,9 +152,8 @@ public record AccessCheck(
           true,
           String.join(
               "\n",
-              java.util.stream.Stream.concat(
-                      steps.stream(),
-                      java.util.stream.Stream.of("read metadata in " + took.toMillis() + " ms"))
+              Stream.concat(
+                      steps.stream(), Stream.of("read metadata in " + took.toMillis() + " ms"))
                   .toList()));
     } catch (HyggeException e) {
       return new AccessCheck(

@@ -46,8 +46,11 @@ public final class AzureAuth {
   private final SecretHttp http;
   private final Clock clock;
   private final Map<NamedCredential, TokenCredential> tokens = new ConcurrentHashMap<>();
+
+  /** Token credentials Key Vault is read with; the empty key is the default chain. */
   private final Map<Optional<NamedCredential>, TokenCredential> vaultTokens =
       new ConcurrentHashMap<>();
+
   private final Map<NamedCredential, FetchedKey> keys = new ConcurrentHashMap<>();
 
   private record FetchedKey(String key, Instant fetched) {}
@@ -74,6 +77,11 @@ public final class AzureAuth {
   /** Where token credentials come from. */
   TokenCredentials tokenCredentials() {
     return entra;
+  }
+
+  /** The Azure default chain, for locations without a credential, built once. */
+  public TokenCredential defaultChain() {
+    return vaultTokens.computeIfAbsent(Optional.empty(), none -> entra.defaultChain());
   }
 
   /** The token credential of an {@code azure_ad} credential, built once. */

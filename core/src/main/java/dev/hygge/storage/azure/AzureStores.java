@@ -104,13 +104,8 @@ public final class AzureStores {
   private static Secret secret(
       Optional<NamedCredential> credential, String account, AzureAuth auth) {
     if (credential.isEmpty()) {
-      throw new HyggeException(
-          ErrorKind.CREDENTIAL,
-          "Azure storage account '"
-              + account
-              + "' needs a credential: give the home or store credential: naming an azure_ad,"
-              + " azure_storage or key_vault credential, or an anonymous one for a public"
-              + " container.");
+      // No credential: the Azure default chain, as for the other clouds.
+      return new Secret.Token(auth.defaultChain());
     }
     NamedCredential c = credential.get();
     return switch (c.type().name() + "/" + c.method().name()) {
