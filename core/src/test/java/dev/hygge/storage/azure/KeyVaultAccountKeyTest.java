@@ -226,6 +226,34 @@ class KeyVaultAccountKeyTest {
                 + " with Get).");
   }
 
+  @Test
+  void withoutACredentialStorageRequestsCarryDefaultChainTokens() {
+    Location location = Location.parse("az://" + CONTAINER + "/ambient/a.csv");
+    StorageAccess ambient =
+        new StorageAccess(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(azurite.blobEndpoint()),
+            Optional.of(Azurite.ACCOUNT),
+            StorageAccess.DEFAULT_PART_SIZE);
+
+    assertThatThrownBy(
+            () -> {
+              try (ObjectStore store = AzureStores.open(ambient, location, auth())) {
+                store.stat(location);
+              }
+            })
+        .isInstanceOf(HyggeException.class)
+        .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.CONFIG))
+        .hasMessage(
+            "Storage account 'devstoreaccount1' is reached at "
+                + azurite.blobEndpoint()
+                + ", but Microsoft Entra ID tokens are sent over HTTPS only: give an https"
+                + " endpoint, or an azure_storage credential (account key, SAS or connection"
+                + " string) for an emulator.");
+    assertThat(asked).containsExactly("(default chain)");
+  }
+
   /** A clock the test moves. */
   private static final class MutableClock extends Clock {
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
