@@ -112,7 +112,7 @@ public final class EntraCredentials implements TokenCredentials {
     }
     try {
       return build(credential);
-    } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new HyggeException(
           ErrorKind.CONFIG,
           "Cannot build "
