@@ -31,7 +31,9 @@ final class CredentialTable {
       if (!check.usedBy().isEmpty()) {
         out.printf("           used by %s%n", String.join(", ", check.usedBy()));
       }
-      out.printf("           %s%n", check.detail());
+      for (String line : check.detail().split("\n")) {
+        out.printf("           %s%n", line);
+      }
       ok &= check.ok();
     }
     return ok;

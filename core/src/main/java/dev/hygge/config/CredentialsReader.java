@@ -4,6 +4,7 @@ import dev.hygge.HyggeException;
 import dev.hygge.credentials.CredentialMethod;
 import dev.hygge.credentials.CredentialType;
 import dev.hygge.credentials.CredentialTypes;
+import dev.hygge.credentials.CredentialUser;
 import dev.hygge.credentials.Credentials;
 import dev.hygge.credentials.NamedCredential;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,7 @@ import java.util.stream.Stream;
 final class CredentialsReader {
   static final String TYPE = "type";
   static final String METHOD = "method";
+  private static final String VIA = "credential";
 
   private final Path root;
   private final ValueResolver resolver;
@@ -45,7 +48,28 @@ final class CredentialsReader {
     for (Map.Entry<String, YamlNode.Entry> e : block.entries().entrySet()) {
       credentials.put(e.getKey(), credential(e.getKey(), e.getValue()));
     }
-    return new Credentials(credentials);
+    return linked(new Credentials(credentials));
+  }
+
+  /** Resolves each key_vault credential's {@code credential:}, the azure_ad one it reads with. */
+  private static Credentials linked(Credentials read) {
+    Map<String, NamedCredential> linked = new LinkedHashMap<>();
+    for (NamedCredential c : read.all()) {
+      Optional<String> via =
+          c.type().equals(CredentialTypes.KEY_VAULT) ? c.value(VIA) : Optional.empty();
+      linked.put(
+          c.name(),
+          via.map(
+                  name ->
+                      c.reaching(
+                          read.require(
+                              name,
+                              CredentialUser.KEY_VAULT,
+                              "credential '" + c.name() + "' (its credential:)",
+                              c.origin())))
+              .orElse(c));
+    }
+    return new Credentials(linked);
   }
 
   private NamedCredential credential(String name, YamlNode.Entry entry) {

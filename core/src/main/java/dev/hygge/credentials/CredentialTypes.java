@@ -87,7 +87,7 @@ public final class CredentialTypes {
                   "service_principal",
                   "An app registration's client secret or certificate.",
                   List.of("tenant_id", "client_id"),
-                  List.of("client_secret", "certificate_path"),
+                  List.of("client_secret", "certificate_path", "certificate_password"),
                   List.of(List.of("client_secret", "certificate_path"))),
               CredentialMethod.of(
                   "managed_identity",
@@ -107,6 +107,9 @@ public final class CredentialTypes {
               key("client_id", "The application (client) id, or a user-assigned identity's."),
               key("client_secret", "The client secret; write it as a ${VAR} or a secret."),
               pathKey("certificate_path", "A PEM or PFX certificate of the app registration."),
+              key(
+                  "certificate_password",
+                  "The PFX certificate's password; write it as a ${VAR} or a secret."),
               pathKey("token_file", "The federated token file.")));
 
   /** Azure Storage keys and signatures. */
@@ -160,6 +163,22 @@ public final class CredentialTypes {
               key("credential", "An azure_ad credential to reach the vault with."),
               key("account_key", "The account key; write it as a ${VAR} or a secret.")));
 
+  /** A database login: user name and password (SQL Server's SQL authentication). */
+  public static final CredentialType SQL_LOGIN =
+      new CredentialType(
+          "sql_login",
+          "A database login with a user name and password.",
+          List.of(
+              CredentialMethod.of(
+                  "password",
+                  "The login's user name and password.",
+                  List.of("user", "password"),
+                  List.of())),
+          Optional.of("password"),
+          List.of(
+              key("user", "The login name."),
+              key("password", "The password; write it as a ${VAR} or a secret.")));
+
   /** No credentials: public buckets and containers. */
   public static final CredentialType ANONYMOUS =
       new CredentialType(
@@ -171,7 +190,7 @@ public final class CredentialTypes {
 
   /** Every built-in type, in documentation order. */
   public static final List<CredentialType> ALL =
-      List.of(S3, GCS, AZURE_AD, AZURE_STORAGE, KEY_VAULT, ANONYMOUS);
+      List.of(S3, GCS, AZURE_AD, AZURE_STORAGE, KEY_VAULT, ANONYMOUS, SQL_LOGIN);
 
   private CredentialTypes() {}
 

@@ -40,6 +40,11 @@ public record CredentialUser(String name, List<CredentialType> fits) {
   public static final CredentialUser KEY_VAULT =
       new CredentialUser("Azure Key Vault", List.of(CredentialTypes.AZURE_AD));
 
+  /** SQL Server and Azure SQL: an Entra ID token or a SQL login. */
+  public static final CredentialUser SQL_SERVER =
+      new CredentialUser(
+          "SQL Server", List.of(CredentialTypes.AZURE_AD, CredentialTypes.SQL_LOGIN));
+
   public CredentialUser {
     requireNonNull(name, "name is null");
     fits = List.copyOf(requireNonNull(fits, "fits is null"));

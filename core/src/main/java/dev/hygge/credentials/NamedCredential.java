@@ -14,19 +14,39 @@ import java.util.Optional;
  * @param method how it authenticates
  * @param values the keys the method reads, resolved (secrets included: never print them)
  * @param origin where it is defined
+ * @param via the credential this one reaches its secret with, e.g. the {@code azure_ad} credential
+ *     a {@code key_vault} credential names as {@code credential:}; empty for the default chain
  */
 public record NamedCredential(
     String name,
     CredentialType type,
     CredentialMethod method,
     Map<String, String> values,
-    Origin origin) {
+    Origin origin,
+    Optional<NamedCredential> via) {
   public NamedCredential {
     requireNonNull(name, "name is null");
     requireNonNull(type, "type is null");
     requireNonNull(method, "method is null");
     values = Map.copyOf(requireNonNull(values, "values is null"));
     requireNonNull(origin, "origin is null");
+    requireNonNull(via, "via is null");
+  }
+
+  /** A credential that reaches its secret by itself. */
+  public NamedCredential(
+      String name,
+      CredentialType type,
+      CredentialMethod method,
+      Map<String, String> values,
+      Origin origin) {
+    this(name, type, method, values, origin, Optional.empty());
+  }
+
+  /** This credential reaching its secret with {@code other}. */
+  public NamedCredential reaching(NamedCredential other) {
+    return new NamedCredential(
+        name, type, method, values, origin, Optional.of(requireNonNull(other, "other is null")));
   }
 
   /** A key's value, when given. */

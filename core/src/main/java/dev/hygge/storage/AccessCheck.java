@@ -8,24 +8,28 @@ import dev.hygge.config.Project;
 import dev.hygge.config.Setting;
 import dev.hygge.config.Settings;
 import dev.hygge.credentials.NamedCredential;
+import dev.hygge.storage.azure.AzureCredentialCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One real, read-only request per credential and place it is used ({@code hygge debug
  * --credentials}): a metadata read of the home's or store's path (S3 HEAD, GCS object metadata,
- * Azure blob properties), which needs the bucket to exist and the credential to be accepted.
+ * Azure blob properties), which needs the bucket to exist and the credential to be accepted. Azure
+ * credentials are checked first on their own: an Entra ID token (each step of the default chain
+ * when it fails) or the account key's Key Vault secret.
  *
  * @param credential the credential's name, or {@code (default chain)}
  * @param method its type and method, e.g. {@code s3/access_key}
  * @param target the location checked
  * @param usedBy the entities whose home or store use it
  * @param ok whether the request succeeded
- * @param detail how long it took, or what failed and what to check
+ * @param detail how long it took, or what failed and what to check; one step a line
  */
 public record AccessCheck(
     String credential,
@@ -36,6 +40,7 @@ public record AccessCheck(
     String detail) {
   private static final String PATH = "path";
   private static final String DEFAULT_CHAIN = "(default chain)";
+  private static final List<String> AZURE_SCHEMES = List.of(Location.ABFSS, Location.AZ);
 
   public AccessCheck {
     requireNonNull(credential, "credential is null");
@@ -121,6 +126,20 @@ public record AccessCheck(
             .map(c -> c.type().name() + "/" + c.method().name())
             .orElse(target.location().scheme() + "/default");
     Location probe = fixedPart(target.location());
+    List<String> steps = new ArrayList<>();
+    if (credential.isPresent() && AZURE_SCHEMES.contains(target.location().scheme())) {
+      AzureCredentialCheck check = AzureCredentialCheck.run(credential.get());
+      if (!check.ok()) {
+        return new AccessCheck(
+            credentialName(credential),
+            method,
+            probe.toString(),
+            use.entities(),
+            false,
+            String.join("\n", check.lines()));
+      }
+      steps.addAll(check.lines());
+    }
     long start = System.nanoTime();
     try (ObjectStore store = ObjectStores.open(target)) {
       store.stat(probe);
@@ -131,7 +150,11 @@ public record AccessCheck(
           probe.toString(),
           use.entities(),
           true,
-          "read metadata in " + took.toMillis() + " ms");
+          String.join(
+              "\n",
+              Stream.concat(
+                      steps.stream(), Stream.of("read metadata in " + took.toMillis() + " ms"))
+                  .toList()));
     } catch (HyggeException e) {
       return new AccessCheck(
           credentialName(credential),

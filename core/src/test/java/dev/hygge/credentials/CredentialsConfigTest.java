@@ -86,7 +86,7 @@ class CredentialsConfigTest {
         .isEqualTo(
             "Unknown credential type 's4' in credential 'lake' in hygge.yml at hygge.yml:4."
                 + " Did you mean 's3'? Types: s3, gcs, azure_ad, azure_storage, key_vault,"
-                + " anonymous.");
+                + " anonymous, sql_login.");
   }
 
   @Test
@@ -141,6 +141,41 @@ class CredentialsConfigTest {
             "Credential 'lake' is of type gcs (defined at hygge.yml:3) but store 'parquet' of"
                 + " entity sales.orders at hygge.yml:13 reads S3, which takes a credential of"
                 + " type s3 or anonymous.");
+  }
+
+  @Test
+  void aKeyVaultCredentialReachesTheAzureAdCredentialItNames() throws IOException {
+    Project loaded =
+        load(
+            """
+            lake_key:
+              type: key_vault
+              vault: shop-kv
+              secret: lake-key
+              credential: vault_reader
+            vault_reader:
+              type: azure_ad
+              method: managed_identity
+            """,
+            "type: parquet\npath: az://lake/orders\naccount: shopdata\ncredential: lake_key\n");
+
+    NamedCredential key =
+        loaded.credentials().require("lake_key", CredentialUser.AZURE_STORAGE, "test", null);
+    assertThat(key.via()).map(NamedCredential::name).contains("vault_reader");
+    assertThat(key.via()).map(c -> c.method().name()).contains("managed_identity");
+  }
+
+  @Test
+  void aKeyVaultCredentialNamingAnotherTypeIsAConfigError() {
+    assertThat(
+            error(
+                "lake_key:\n  type: key_vault\n  vault: shop-kv\n  secret: k\n"
+                    + "  credential: lake\nlake:\n  type: s3\n",
+                S3_STORE))
+        .isEqualTo(
+            "Credential 'lake' is of type s3 (defined at hygge.yml:8) but credential 'lake_key'"
+                + " (its credential:) at hygge.yml:3 reads Azure Key Vault, which takes a"
+                + " credential of type azure_ad.");
   }
 
   @Test

@@ -237,4 +237,27 @@ abstract class StagedObjectsContract {
       // The delegate belongs to the test.
     }
   }
+
+  /**
+   * Checks a backend's server-side move: the target is replaced by the source's bytes, the source
+   * is gone, and moving a missing object fails naming it.
+   */
+  protected void assertMovesInsideTheService(SupportsMove mover) throws Exception {
+    Location from = root().resolve("move/staged.parquet");
+    Location to = root().resolve("move/out/part-000001.parquet");
+    put(store(), from, "new");
+    put(store(), to, "old");
+
+    mover.move(from, to);
+
+    assertThat(store().exists(from)).isFalse();
+    try (java.io.InputStream in = store().open(to).newStream()) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("new");
+    }
+    assertThatThrownBy(() -> mover.move(from, to))
+        .isInstanceOf(HyggeException.class)
+        .satisfies(e -> assertThat(((HyggeException) e).kind()).isEqualTo(ErrorKind.STORE))
+        .hasMessageContaining(from.toString())
+        .hasMessageContaining("does not exist");
+  }
 }

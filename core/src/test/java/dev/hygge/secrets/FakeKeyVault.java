@@ -10,15 +10,15 @@ import java.time.Duration;
  * {@code {"error": {"code", "message"}}}, a request without the bearer token gets 401. There is no
  * Key Vault emulator to test against.
  */
-final class FakeKeyVault implements AutoCloseable {
+public final class FakeKeyVault implements AutoCloseable {
   /** The access token the fake accepts. */
-  static final String TOKEN = "azure-test-token";
+  public static final String TOKEN = "azure-test-token";
 
   private static final String API_VERSION = "?api-version=7.4";
 
   private final FakeSecretServer server;
 
-  FakeKeyVault() throws IOException {
+  public FakeKeyVault() throws IOException {
     server =
         new FakeSecretServer(
             TOKEN,
@@ -35,12 +35,12 @@ final class FakeKeyVault implements AutoCloseable {
   }
 
   /** The vault URL template, for {@code HYGGE_AZURE_KEYVAULT_ENDPOINT}. */
-  String vaultUrl() {
+  public String vaultUrl() {
     return server.endpoint() + "/{vault}";
   }
 
   /** Serves this value for the secret (its current version when {@code version} is null). */
-  void secret(String vault, String name, String version, String value) {
+  public void secret(String vault, String name, String version, String value) {
     server.answer(
         path(vault, name, version),
         200,
@@ -54,7 +54,7 @@ final class FakeKeyVault implements AutoCloseable {
   }
 
   /** Answers reads of the secret with an error, e.g. 403 Forbidden. */
-  void fail(String vault, String name, int status, String code, String message) {
+  public void fail(String vault, String name, int status, String code, String message) {
     FakeSecretServer.Answer answer = error(status, code, message);
     server.answer(path(vault, name, null), answer.status(), answer.body());
   }
@@ -63,7 +63,7 @@ final class FakeKeyVault implements AutoCloseable {
     server.delay(delay);
   }
 
-  int requests(String vault, String name, String version) {
+  public int requests(String vault, String name, String version) {
     return server.requests(path(vault, name, version));
   }
 

@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import dev.hygge.credentials.azure.BearerToken;
 import dev.hygge.jdbc.Database;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * A SQL Server or Azure SQL database reached through mssql-jdbc. Connecting retries transient
@@ -27,6 +29,7 @@ public final class SqlServerDatabase implements Database {
   private final Optional<String> user;
   private final Optional<String> password;
   private final Authentication authentication;
+  private final Optional<Supplier<BearerToken>> tokens;
   private final RetryPolicy retry;
 
   /**
@@ -42,10 +45,40 @@ public final class SqlServerDatabase implements Database {
       Optional<String> password,
       Authentication authentication,
       RetryPolicy retry) {
+    this(url, user, password, authentication, Optional.empty(), retry);
+  }
+
+  /**
+   * A database signed in to with Microsoft Entra ID tokens from {@code tokens}, handed to the
+   * driver through its {@code accessTokenCallback} on every new connection.
+   *
+   * @param url the JDBC URL, {@code jdbc:sqlserver://host:port;databaseName=...}
+   * @param tokens fetches a token for {@code https://database.windows.net/.default}
+   * @param retry how transient connection failures are retried
+   */
+  public static SqlServerDatabase withTokens(
+      String url, Supplier<BearerToken> tokens, RetryPolicy retry) {
+    return new SqlServerDatabase(
+        url,
+        Optional.empty(),
+        Optional.empty(),
+        Authentication.SQL_PASSWORD,
+        Optional.of(requireNonNull(tokens, "tokens is null")),
+        retry);
+  }
+
+  private SqlServerDatabase(
+      String url,
+      Optional<String> user,
+      Optional<String> password,
+      Authentication authentication,
+      Optional<Supplier<BearerToken>> tokens,
+      RetryPolicy retry) {
     this.url = requireNonNull(url, "url is null");
     this.user = requireNonNull(user, "user is null");
     this.password = requireNonNull(password, "password is null");
     this.authentication = requireNonNull(authentication, "authentication is null");
+    this.tokens = requireNonNull(tokens, "tokens is null");
     this.retry = requireNonNull(retry, "retry is null");
     if (!url.startsWith(URL_PREFIX)) {
       throw new IllegalArgumentException("url must start with " + URL_PREFIX);
@@ -72,13 +105,12 @@ public final class SqlServerDatabase implements Database {
   @Override
   public Connection connect(String entity, ErrorKind kind) {
     requireLibrary(dialect().driverClass(), dialect().driverArtifact(), entity, kind);
-    authentication
-        .library()
-        .ifPresent(l -> requireLibrary(l.className(), l.artifact(), entity, kind));
-    Properties properties = new Properties();
-    user.ifPresent(u -> properties.setProperty("user", u));
-    password.ifPresent(p -> properties.setProperty("password", p));
-    properties.setProperty("authentication", authentication.word());
+    if (tokens.isEmpty()) {
+      authentication
+          .library()
+          .ifPresent(l -> requireLibrary(l.className(), l.artifact(), entity, kind));
+    }
+    Properties properties = properties();
     try {
       return retry.run(
           "Connecting to " + display(), () -> DriverManager.getConnection(url, properties));
@@ -89,7 +121,7 @@ public final class SqlServerDatabase implements Database {
               + display()
               + user.map(u -> " as " + u).orElse("")
               + " ("
-              + authentication.word()
+              + signIn()
               + ") for entity "
               + entity
               + ": "
@@ -98,6 +130,27 @@ public final class SqlServerDatabase implements Database {
               + " admits this machine).",
           e);
     }
+  }
+
+  /**
+   * The connection properties handed to the driver: {@code user}, {@code password} and {@code
+   * authentication}, or, with Entra ID tokens, only {@code accessTokenCallback} (the driver refuses
+   * it beside the others).
+   */
+  Properties properties() {
+    Properties properties = new Properties();
+    if (tokens.isPresent()) {
+      properties.put(TokenCallback.PROPERTY, new TokenCallback(tokens.get()));
+      return properties;
+    }
+    user.ifPresent(u -> properties.setProperty("user", u));
+    password.ifPresent(p -> properties.setProperty("password", p));
+    properties.setProperty("authentication", authentication.word());
+    return properties;
+  }
+
+  private String signIn() {
+    return tokens.isPresent() ? "Entra ID token" : authentication.word();
   }
 
   private void requireLibrary(String className, String artifact, String entity, ErrorKind kind) {
@@ -133,7 +186,7 @@ public final class SqlServerDatabase implements Database {
         + ", password="
         + (password.isPresent() ? MASK : "")
         + ", authentication="
-        + authentication.word()
+        + signIn()
         + "]";
   }
 }

@@ -3,7 +3,13 @@ package dev.hygge.jdbc.sqlserver;
 import dev.hygge.config.Setting;
 import dev.hygge.config.SettingType;
 import dev.hygge.config.Settings;
+import dev.hygge.credentials.CredentialTypes;
+import dev.hygge.credentials.CredentialUser;
+import dev.hygge.credentials.NamedCredential;
+import dev.hygge.credentials.azure.EntraCredentials;
+import dev.hygge.credentials.azure.TokenCredentials;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The connection settings of the SQL Server home and store, and the database they name. */
@@ -12,8 +18,9 @@ final class SqlServerSettings {
   static final String USER = "user";
   static final String PASSWORD = "password";
   static final String AUTHENTICATION = "authentication";
+  static final String CREDENTIAL = "credential";
 
-  /** {@code url}, {@code user}, {@code password} and {@code authentication}. */
+  /** {@code url}, {@code user}, {@code password}, {@code authentication} and {@code credential}. */
   static final List<Setting> CONNECTION =
       List.of(
           Setting.required(
@@ -35,9 +42,43 @@ final class SqlServerSettings {
               Authentication.SQL_PASSWORD.word(),
               "How to sign in: a SQL login, or Entra ID through the default chain, a service"
                   + " principal or a managed identity (these need com.azure:azure-identity or"
-                  + " msal4j on the class path)."));
+                  + " msal4j on the class path)."),
+          Setting.optional(
+              CREDENTIAL,
+              SettingType.STRING,
+              "A named credential instead of user, password and authentication: an azure_ad one"
+                  + " signs in with its Entra ID token, a sql_login one with its user and"
+                  + " password."));
 
   private SqlServerSettings() {}
+
+  private static SqlServerDatabase fromCredential(
+      Settings settings, String url, NamedCredential credential, TokenCredentials entra) {
+    for (String key : List.of(USER, PASSWORD, AUTHENTICATION)) {
+      if (settings.has(key)) {
+        throw settings.error(
+            key,
+            "is given beside credential: "
+                + credential.name()
+                + "; sign in with one or the other (remove "
+                + key
+                + ", or credential:)");
+      }
+    }
+    if (credential.type().equals(CredentialTypes.AZURE_AD)) {
+      return SqlServerDatabase.withTokens(
+          url,
+          EntraCredentials.bearerTokens(
+              entra.of(credential), EntraCredentials.SQL_SCOPE, credential.describe()),
+          RetryPolicy.standard());
+    }
+    return new SqlServerDatabase(
+        url,
+        Optional.of(credential.required(USER)),
+        Optional.of(credential.required(PASSWORD)),
+        Authentication.SQL_PASSWORD,
+        RetryPolicy.standard());
+  }
 
   /** The connection settings followed by {@code others}. */
   static List<Setting> with(List<Setting> others) {
@@ -46,9 +87,19 @@ final class SqlServerSettings {
 
   /** The database {@code settings} name. */
   static SqlServerDatabase database(Settings settings) {
+    return database(settings, EntraCredentials.standard());
+  }
+
+  /** The database {@code settings} name, with Entra ID tokens from {@code entra}. */
+  static SqlServerDatabase database(Settings settings, TokenCredentials entra) {
     String url = settings.string(URL);
     if (!url.startsWith(SqlServerDatabase.URL_PREFIX)) {
       throw settings.error(URL, "must start with " + SqlServerDatabase.URL_PREFIX);
+    }
+    Optional<NamedCredential> credential =
+        settings.credential(CREDENTIAL, CredentialUser.SQL_SERVER);
+    if (credential.isPresent()) {
+      return fromCredential(settings, url, credential.get(), entra);
     }
     Authentication authentication =
         Authentication.of(settings.string(AUTHENTICATION)).orElseThrow();

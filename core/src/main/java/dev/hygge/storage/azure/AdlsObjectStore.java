@@ -21,6 +21,7 @@ import dev.hygge.storage.OutputObject;
 import dev.hygge.storage.SupportsConditionalWrite;
 import dev.hygge.storage.SupportsDirectoryRename;
 import dev.hygge.storage.SupportsListing;
+import dev.hygge.storage.SupportsMove;
 import dev.hygge.storage.VersionedBytes;
 import dev.hygge.storage.WriteCondition;
 import dev.hygge.storage.WriteMode;
@@ -40,11 +41,15 @@ import java.util.stream.Collectors;
  * abfss://container@account.dfs.core.windows.net/path} and {@code
  * abfss://workspace@onelake.dfs.fabric.microsoft.com/item/Files/path}. Uploads go to a hidden file
  * beside the target and are renamed into place at commit, so nothing is visible before; whole
- * directories rename atomically. Clients come from the factory, asked once per account (OneLake's
- * is {@value AzureLocation#ONELAKE_ACCOUNT}) on first use.
+ * directories and single files ({@link #move}) rename atomically. Clients come from the factory,
+ * asked once per account (OneLake's is {@value AzureLocation#ONELAKE_ACCOUNT}) on first use.
  */
 public final class AdlsObjectStore
-    implements ObjectStore, SupportsListing, SupportsDirectoryRename, SupportsConditionalWrite {
+    implements ObjectStore,
+        SupportsListing,
+        SupportsDirectoryRename,
+        SupportsConditionalWrite,
+        SupportsMove {
   /** Uploads in progress are hidden files with this name prefix; listings skip them. */
   static final String UPLOAD_PREFIX = ".hygge-upload-";
 
@@ -196,9 +201,37 @@ public final class AdlsObjectStore
   }
 
   @Override
-  public void renameDirectory(Location from, Location to) {
+  public void move(Location from, Location to) {
     AzureLocation source = locate(from);
     AzureLocation target = locate(to);
+    requireSameContainer(source, target, "a file");
+    DataLakeFileSystemClient fileSystem = fileSystem(source);
+    String targetPath = target.path();
+    try {
+      int slash = targetPath.lastIndexOf('/');
+      if (slash > 0) {
+        fileSystem.getDirectoryClient(targetPath.substring(0, slash)).createIfNotExists();
+      }
+      // No condition on the target: a move replaces what is there, in one atomic rename.
+      fileSystem
+          .getFileClient(source.path())
+          .renameWithResponse(null, targetPath, null, null, null, Context.NONE);
+    } catch (HttpResponseException e) {
+      if (AzureFailures.status(e) == AzureFailures.NOT_FOUND
+          && !AzureFailures.isMissingContainer(e)) {
+        throw HyggeException.store(
+            "Cannot move " + source + " to " + target + ": the source file does not exist", e);
+      }
+      throw AzureFailures.translate(
+          e, "move " + source + " to", target, ErrorKind.STORE, options.maxAttempts());
+    } catch (RuntimeException e) {
+      throw AzureFailures.translate(
+          e, "move " + source + " to", target, ErrorKind.STORE, options.maxAttempts());
+    }
+  }
+
+  private static void requireSameContainer(
+      AzureLocation source, AzureLocation target, String what) {
     if (!source.account().equals(target.account())
         || !source.container().equals(target.container())) {
       throw HyggeException.config(
@@ -206,8 +239,17 @@ public final class AdlsObjectStore
               + source
               + " to "
               + target
-              + ": a directory moves atomically only within one container of one account");
+              + ": "
+              + what
+              + " moves atomically only within one container of one account");
     }
+  }
+
+  @Override
+  public void renameDirectory(Location from, Location to) {
+    AzureLocation source = locate(from);
+    AzureLocation target = locate(to);
+    requireSameContainer(source, target, "a directory");
     String sourcePath = withoutTrailingSlash(source.path());
     String targetPath = withoutTrailingSlash(target.path());
     DataLakeFileSystemClient fileSystem = fileSystem(source);

@@ -28,6 +28,7 @@ import java.net.URI;
  */
 public record AzureEndpoint(String account, URI blob, URI dfs) {
   private static final String ONELAKE_BLOB = "https://onelake.blob.fabric.microsoft.com";
+  private static final String HTTPS = "https";
   private static final String ONELAKE_DFS = "https://onelake.dfs.fabric.microsoft.com";
 
   public AzureEndpoint {
@@ -69,6 +70,7 @@ public record AzureEndpoint(String account, URI blob, URI dfs) {
 
   /** A Blob client with Microsoft Entra tokens (service principal, managed identity, CLI...). */
   public BlobServiceClient newBlobClient(AzureOptions options, TokenCredential token) {
+    requireHttps(blob);
     return blobBuilder(options).credential(requireNonNull(token, "token is null")).buildClient();
   }
 
@@ -97,6 +99,7 @@ public record AzureEndpoint(String account, URI blob, URI dfs) {
 
   /** A Data Lake client with Microsoft Entra tokens; the only kind OneLake accepts. */
   public DataLakeServiceClient newDataLakeClient(AzureOptions options, TokenCredential token) {
+    requireHttps(dfs);
     return dataLakeBuilder(options)
         .credential(requireNonNull(token, "token is null"))
         .buildClient();
@@ -145,6 +148,20 @@ public record AzureEndpoint(String account, URI blob, URI dfs) {
             java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1))
         .build();
+  }
+
+  private void requireHttps(URI endpoint) {
+    if (!HTTPS.equalsIgnoreCase(endpoint.getScheme())) {
+      throw new HyggeException(
+          ErrorKind.CONFIG,
+          "Storage account '"
+              + account
+              + "' is reached at "
+              + endpoint
+              + ", but Microsoft Entra ID tokens are sent over HTTPS only: give an https"
+              + " endpoint, or an azure_storage credential (account key, SAS or connection string)"
+              + " for an emulator.");
+    }
   }
 
   private void requireKeysAllowed() {

@@ -27,6 +27,9 @@ final class AzureFailures {
   private static final Set<String> ALREADY_EXISTS =
       Set.of("BlobAlreadyExists", "PathAlreadyExists", "ConditionNotMet");
 
+  private static final Set<String> COPY_SOURCE_REFUSED =
+      Set.of("CannotVerifyCopySource", "AuthorizationFailure", "AuthenticationFailed");
+
   private AzureFailures() {}
 
   static int status(HttpResponseException e) {
@@ -41,6 +44,14 @@ final class AzureFailures {
 
   static boolean isMissingContainer(HttpResponseException e) {
     return MISSING_CONTAINER.contains(code(e));
+  }
+
+  /**
+   * Whether Copy Blob was refused because the service could not authorise reading its source (the
+   * request's SAS token does not cover it).
+   */
+  static boolean isCopySourceRefused(HttpResponseException e) {
+    return COPY_SOURCE_REFUSED.contains(code(e));
   }
 
   /** Whether a conditional create or rename failed because something is already there. */

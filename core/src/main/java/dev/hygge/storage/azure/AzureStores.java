@@ -1,6 +1,7 @@
 package dev.hygge.storage.azure;
 
 import com.azure.core.credential.AzureSasCredential;
+import com.azure.core.credential.TokenCredential;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import com.azure.storage.file.datalake.DataLakeServiceClient;
@@ -25,6 +26,14 @@ public final class AzureStores {
 
   /** A store for the location's scheme whose clients are built on first use, one per account. */
   public static ObjectStore open(StorageAccess access, Location location) {
+    return open(access, location, AzureAuth.standard());
+  }
+
+  /**
+   * A store for the location's scheme whose clients are built on first use, one per account, with
+   * tokens and Key Vault keys from {@code auth}.
+   */
+  public static ObjectStore open(StorageAccess access, Location location, AzureAuth auth) {
     int block = (int) Math.min(access.partSize(), Integer.MAX_VALUE);
     AzureOptions options = AzureOptions.defaults().withBlockSize(block);
     Map<String, Object> clients = new ConcurrentHashMap<>();
@@ -33,14 +42,14 @@ public final class AzureStores {
           account ->
               (DataLakeServiceClient)
                   clients.computeIfAbsent(
-                      account, a -> dataLakeClient(endpoint(access, a), options, access));
+                      account, a -> dataLakeClient(endpoint(access, a), options, access, auth));
       return new AdlsObjectStore(dataLake, options);
     }
     Function<String, BlobServiceClient> blob =
         account ->
             (BlobServiceClient)
                 clients.computeIfAbsent(
-                    account, a -> blobClient(endpoint(access, a), options, access));
+                    account, a -> blobClient(endpoint(access, a), options, access, auth));
     return new AzureBlobObjectStore(access.account(), blob, options);
   }
 
@@ -52,25 +61,31 @@ public final class AzureStores {
   }
 
   private static BlobServiceClient blobClient(
-      AzureEndpoint endpoint, AzureOptions options, StorageAccess access) {
-    Secret secret = secret(access.credential(), endpoint.account());
+      AzureEndpoint endpoint, AzureOptions options, StorageAccess access, AzureAuth auth) {
+    Secret secret = secret(access.credential(), endpoint.account(), auth);
     if (secret instanceof Secret.Key key) {
       return endpoint.newBlobClient(options, key.credential());
     }
     if (secret instanceof Secret.Sas sas) {
       return endpoint.newBlobClient(options, sas.credential());
     }
+    if (secret instanceof Secret.Token token) {
+      return endpoint.newBlobClient(options, token.credential());
+    }
     return endpoint.newAnonymousBlobClient(options);
   }
 
   private static DataLakeServiceClient dataLakeClient(
-      AzureEndpoint endpoint, AzureOptions options, StorageAccess access) {
-    Secret secret = secret(access.credential(), endpoint.account());
+      AzureEndpoint endpoint, AzureOptions options, StorageAccess access, AzureAuth auth) {
+    Secret secret = secret(access.credential(), endpoint.account(), auth);
     if (secret instanceof Secret.Key key) {
       return endpoint.newDataLakeClient(options, key.credential());
     }
     if (secret instanceof Secret.Sas sas) {
       return endpoint.newDataLakeClient(options, sas.credential());
+    }
+    if (secret instanceof Secret.Token token) {
+      return endpoint.newDataLakeClient(options, token.credential());
     }
     return endpoint.newAnonymousDataLakeClient(options);
   }
@@ -81,24 +96,29 @@ public final class AzureStores {
 
     record Sas(AzureSasCredential credential) implements Secret {}
 
+    record Token(TokenCredential credential) implements Secret {}
+
     record None() implements Secret {}
   }
 
-  private static Secret secret(Optional<NamedCredential> credential, String account) {
+  private static Secret secret(
+      Optional<NamedCredential> credential, String account, AzureAuth auth) {
     if (credential.isEmpty()) {
-      throw new HyggeException(
-          ErrorKind.CREDENTIAL,
-          "Azure storage account '"
-              + account
-              + "' needs a credential: give the home or store credential: naming an"
-              + " azure_storage or key_vault credential (Entra ID tokens, azure_ad, come with the"
-              + " Azure identity library), or an anonymous one for a public container.");
+      // No credential: the Azure default chain, as for the other clouds.
+      return new Secret.Token(auth.defaultChain());
     }
     NamedCredential c = credential.get();
     return switch (c.type().name() + "/" + c.method().name()) {
       case "anonymous/none" -> new Secret.None();
       case "azure_storage/account_key", "key_vault/direct_key" ->
           new Secret.Key(new StorageSharedKeyCredential(account, c.required("account_key")));
+      case "key_vault/default" ->
+          new Secret.Key(new StorageSharedKeyCredential(account, auth.accountKey(c)));
+      case "azure_ad/default",
+          "azure_ad/service_principal",
+          "azure_ad/managed_identity",
+          "azure_ad/workload_identity" ->
+          new Secret.Token(auth.tokens(c));
       case "azure_storage/sas" ->
           new Secret.Sas(new AzureSasCredential(sas(c.required("sas_token"))));
       case "azure_storage/connection_string" -> fromConnectionString(c, account);
@@ -106,8 +126,8 @@ public final class AzureStores {
           throw new HyggeException(
               ErrorKind.CONFIG,
               c.describe()
-                  + " cannot sign Azure Storage requests in this build: use an azure_storage"
-                  + " (account_key, sas, connection_string) or key_vault direct_key credential.");
+                  + " cannot sign Azure Storage requests: use an azure_ad, azure_storage or"
+                  + " key_vault credential.");
     };
   }
 

@@ -19,6 +19,7 @@ import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
 import dev.hygge.storage.SupportsConditionalWrite;
 import dev.hygge.storage.SupportsListing;
+import dev.hygge.storage.SupportsMove;
 import dev.hygge.storage.VersionedBytes;
 import dev.hygge.storage.WriteCondition;
 import dev.hygge.storage.WriteMode;
@@ -37,10 +38,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Google Cloud Storage as an {@link ObjectStore}. The client comes from the supplier, asked once on
  * first use, so tests can hand in a client pointed at an emulator; the store closes it. {@link
- * ObjectInfo#version()} is the object's generation.
+ * ObjectInfo#version()} is the object's generation. {@link #move} rewrites the object inside the
+ * service (one or more rewrite calls until it is done) and then deletes the source.
  */
 public final class GcsObjectStore
-    implements ObjectStore, SupportsListing, SupportsConditionalWrite {
+    implements ObjectStore, SupportsListing, SupportsConditionalWrite, SupportsMove {
   private static final Logger LOG = LoggerFactory.getLogger(GcsObjectStore.class);
 
   private final Supplier<Storage> clients;
@@ -104,6 +106,29 @@ public final class GcsObjectStore
       client().delete(BlobId.of(gcs.bucket(), gcs.name()));
     } catch (StorageException e) {
       throw GcsFailures.translate(e, "delete", gcs, ErrorKind.STORE, options.maxAttempts());
+    }
+  }
+
+  @Override
+  public void move(Location from, Location to) {
+    GcsLocation source = GcsLocation.of(from);
+    GcsLocation target = GcsLocation.of(to);
+    BlobId sourceId = BlobId.of(source.bucket(), source.name());
+    try {
+      Storage.CopyRequest request =
+          Storage.CopyRequest.newBuilder()
+              .setSource(sourceId)
+              .setTarget(BlobId.of(target.bucket(), target.name()))
+              .build();
+      // getResult() keeps calling rewrite until the service reports the copy complete.
+      client().copy(request).getResult();
+      client().delete(sourceId);
+    } catch (StorageException e) {
+      if (e.getCode() == GcsFailures.NOT_FOUND && blob(source).isEmpty()) {
+        throw HyggeException.store(
+            "Cannot move " + source + " to " + target + ": the source object does not exist", e);
+      }
+      throw GcsFailures.translate(e, "move", source, ErrorKind.STORE, options.maxAttempts());
     }
   }
 

@@ -33,8 +33,8 @@ import java.util.TreeMap;
  * uses for reads, as documented; errors carry {@code x-ms-error-code}. {@link #throttle(int)} makes
  * the next requests answer {@code 503 ServerBusy}. Not modelled: ACLs, leases, SAS, OAuth.
  */
-final class FakeDataLake implements AutoCloseable {
-  static final String ACCOUNT = "fakeaccount";
+public final class FakeDataLake implements AutoCloseable {
+  public static final String ACCOUNT = "fakeaccount";
 
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
@@ -62,7 +62,7 @@ final class FakeDataLake implements AutoCloseable {
     this.server = server;
   }
 
-  static FakeDataLake start() throws IOException {
+  public static FakeDataLake start() throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     FakeDataLake fake = new FakeDataLake(server);
@@ -71,11 +71,11 @@ final class FakeDataLake implements AutoCloseable {
     return fake;
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + ACCOUNT);
   }
 
-  synchronized void createFileSystem(String name) {
+  public synchronized void createFileSystem(String name) {
     fileSystems.put(name, new TreeMap<>());
   }
 
