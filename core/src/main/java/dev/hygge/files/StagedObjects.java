@@ -11,6 +11,7 @@ import dev.hygge.storage.Location;
 import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
+import dev.hygge.storage.SupportsDirectoryRename;
 import dev.hygge.storage.SupportsListing;
 import dev.hygge.storage.SupportsMove;
 import java.io.IOException;
@@ -195,6 +196,13 @@ public final class StagedObjects {
       bytes += file.size();
       moves.add(new PublishPlan.Move(name(file), partName(next++)));
     }
+    if (existing.isEmpty()
+        && store instanceof SupportsDirectoryRename directories
+        && store instanceof SupportsMove
+        && !directories.directoryExists(finalDir)) {
+      publishAsNewDirectory(staging, moves, directories);
+      return new CommitResult(moves.size(), bytes);
+    }
     List<String> deletions =
         mode == WriteMode.REPLACE ? existing.stream().map(StagedObjects::name).toList() : List.of();
     PublishPlan plan = new PublishPlan(moves, deletions);
@@ -215,6 +223,29 @@ public final class StagedObjects {
           e);
     }
     return new CommitResult(moves.size(), bytes);
+  }
+
+  /**
+   * Publishes into a directory that does not exist yet in one atomic step, where the service has
+   * directory renames (ADLS Gen2, OneLake): the staged files get their final names inside the
+   * staging directory (invisible to readers), the run marker goes, and the whole directory is
+   * renamed into place, so readers see every file or none. No record is needed: until the rename
+   * nothing is visible, and a crash before it leaves staging that a later run removes.
+   */
+  private void publishAsNewDirectory(
+      Staging staging, List<PublishPlan.Move> moves, SupportsDirectoryRename directories) {
+    SupportsMove mover = (SupportsMove) store;
+    for (PublishPlan.Move move : moves) {
+      if (!move.staged().equals(move.published())) {
+        mover.move(staging.dir().resolve(move.staged()), staging.dir().resolve(move.published()));
+      }
+    }
+    store.delete(staging.dir().resolve(RUN_MARKER));
+    String dir = staging.dir().path();
+    directories.renameDirectory(
+        new Location(
+            staging.dir().scheme(), staging.dir().authority(), dir.substring(0, dir.length() - 1)),
+        finalDir);
   }
 
   /**

@@ -16,4 +16,11 @@ public interface SupportsDirectoryRename {
    *     the same container of the same account
    */
   void renameDirectory(Location from, Location to);
+
+  /**
+   * Whether a directory exists at {@code location} (an empty one counts).
+   *
+   * @throws dev.hygge.HyggeException of kind HOME when the service cannot be asked
+   */
+  boolean directoryExists(Location location);
 }

@@ -246,6 +246,17 @@ public final class AdlsObjectStore
   }
 
   @Override
+  public boolean directoryExists(Location location) {
+    AzureLocation adls = locate(location);
+    String path = withoutTrailingSlash(adls.path());
+    try {
+      return fileSystem(adls).getDirectoryClient(path).exists();
+    } catch (RuntimeException e) {
+      throw AzureFailures.translate(e, "read", adls, ErrorKind.HOME, options.maxAttempts());
+    }
+  }
+
+  @Override
   public void renameDirectory(Location from, Location to) {
     AzureLocation source = locate(from);
     AzureLocation target = locate(to);
