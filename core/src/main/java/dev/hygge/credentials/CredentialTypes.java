@@ -35,7 +35,7 @@ public final class CredentialTypes {
                   "Assumes a role through STS, starting from the default chain; refreshed before it"
                       + " expires.",
                   List.of("role_arn"),
-                  List.of("external_id", "session_name"))),
+                  List.of("external_id", "session_name", "sts_endpoint"))),
           Optional.of("default"),
           List.of(
               key("profile", "The profile name."),
@@ -44,7 +44,11 @@ public final class CredentialTypes {
               key("session_token", "The session token of temporary keys."),
               key("role_arn", "The role to assume, arn:aws:iam::<account>:role/<name>."),
               key("external_id", "The external id the role's trust policy asks for."),
-              key("session_name", "The role session name; defaults to hygge.")));
+              key("session_name", "The role session name; defaults to hygge."),
+              key(
+                  "sts_endpoint",
+                  "The STS endpoint to assume the role at, e.g. a regional or VPC endpoint;"
+                      + " defaults to the region's.")));
 
   /** Google Cloud Storage. */
   public static final CredentialType GCS =

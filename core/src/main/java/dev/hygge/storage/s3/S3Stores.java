@@ -67,11 +67,12 @@ public final class S3Stores {
   }
 
   private static AwsCredentialsProvider assumeRole(NamedCredential c, String region) {
-    StsClient sts =
+    var builder =
         StsClient.builder()
             .region(software.amazon.awssdk.regions.Region.of(region))
-            .credentialsProvider(DefaultCredentialsProvider.builder().build())
-            .build();
+            .credentialsProvider(DefaultCredentialsProvider.builder().build());
+    c.value("sts_endpoint").ifPresent(url -> builder.endpointOverride(java.net.URI.create(url)));
+    StsClient sts = builder.build();
     return StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
         .refreshRequest(
