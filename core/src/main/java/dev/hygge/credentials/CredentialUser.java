@@ -40,6 +40,10 @@ public record CredentialUser(String name, List<CredentialType> fits) {
   public static final CredentialUser KEY_VAULT =
       new CredentialUser("Azure Key Vault", List.of(CredentialTypes.AZURE_AD));
 
+  /** MotherDuck, reached by DuckDB with an access token. */
+  public static final CredentialUser MOTHERDUCK =
+      new CredentialUser("MotherDuck", List.of(CredentialTypes.MOTHERDUCK));
+
   public CredentialUser {
     requireNonNull(name, "name is null");
     fits = List.copyOf(requireNonNull(fits, "fits is null"));
