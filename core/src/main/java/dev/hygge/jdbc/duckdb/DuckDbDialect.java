@@ -60,10 +60,16 @@ public final class DuckDbDialect extends StandardDialect implements dev.hygge.jd
     return super.readMapping(type);
   }
 
-  /** DuckDB's appender: rows go straight into the staging table's column chunks. */
+  /**
+   * Batches handed to DuckDB as Arrow streams ({@link ArrowStreamStager}); DuckDB's appender, row
+   * by row, when Arrow's C data interface (the optional arrow-c-data jar) is not on the class path.
+   */
   @Override
   public RowStager stager(Connection connection, TableStatements sql, List<WriteMapping> mappings)
       throws SQLException {
+    if (ArrowStreamStager.available()) {
+      return new ArrowStreamStager(connection, sql);
+    }
     return new AppenderStager(connection, sql.staging());
   }
 
