@@ -86,11 +86,10 @@ public final class JdbcHome implements Home, SupportsWatermark {
                     t.replace(JdbcStore.ENTITY_PLACEHOLDER, JdbcStore.entityName(entity))),
                 entity,
                 where()));
-    return new JdbcBatchReader(
+    return dialect.reader(
         entity,
         where(),
         connection,
-        dialect,
         "SELECT " + columns + " FROM " + source(entity) + predicate,
         parameters,
         request.batchSize(),
