@@ -78,7 +78,7 @@ DDL="(id BIGINT NOT NULL, customer_id BIGINT, amount NUMERIC(12,2), status TEXT 
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
 export BENCH_INPUT="$DATA" BENCH_PG_URL="$PG_URL" BENCH_PG_USER=postgres BENCH_PG_PARTITIONS="$PARTITIONS" \
-  BENCH_OUTPUT="$OUT/output/orders.parquet" BENCH_DUCKDB="$OUT/orders.duckdb" PGOPTIONS="-c client_min_messages=warning"
+  BENCH_OUTPUT="$OUT/output/hygge" BENCH_DUCKDB="$OUT/orders.duckdb" PGOPTIONS="-c client_min_messages=warning"
 
 # prepare CASE TOOL: untimed set-up before a run; sets CMD, the measured command.
 prepare() {
@@ -108,7 +108,7 @@ check() {
   local case="$1" tool="$2" got
   case "$case/$tool" in
     load/*) got="$("${PSQL[@]}" -At -c "SELECT count(*) FROM orders_$tool")" ;;
-    unload/hygge) got="$("$PY" -c 'import sys, pyarrow.parquet as pq; print(pq.ParquetFile(sys.argv[1]).metadata.num_rows)' "$OUT/output/orders.parquet")" ;;
+    unload/hygge) got="$("$PY" -c 'import duckdb, sys; print(duckdb.sql(f"SELECT count(*) FROM read_parquet(\x27{sys.argv[1]}/**/*.parquet\x27)").fetchone()[0])' "$OUT/output/hygge")" ;;
     unload/psql) got="$(($(wc -l <"$OUT/output/orders.csv") - 1))" ;;
     duck/*) got="$("$PY" -c 'import duckdb, sys; print(duckdb.connect(sys.argv[1], read_only=True).sql("SELECT count(*) FROM orders").fetchone()[0])' "$OUT/orders.duckdb")" ;;
   esac
