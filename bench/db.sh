@@ -108,9 +108,9 @@ check() {
   local case="$1" tool="$2" got
   case "$case/$tool" in
     load/*) got="$("${PSQL[@]}" -At -c "SELECT count(*) FROM orders_$tool")" ;;
-    unload/hygge) got="$("$PY" -c 'import duckdb, sys; print(duckdb.sql(f"SELECT count(*) FROM read_parquet(\x27{sys.argv[1]}/**/*.parquet\x27)").fetchone()[0])' "$OUT/output/hygge")" ;;
+    unload/hygge) got="$("$PY" -c 'import duckdb, sys; print(duckdb.sql(f"SELECT count(*) FROM read_parquet(\x27{sys.argv[1]}/**/*.parquet\x27)").fetchall()[0][0])' "$OUT/output/hygge")" ;;
     unload/psql) got="$(($(wc -l <"$OUT/output/orders.csv") - 1))" ;;
-    duck/*) got="$("$PY" -c 'import duckdb, sys; print(duckdb.connect(sys.argv[1], read_only=True).sql("SELECT count(*) FROM orders").fetchone()[0])' "$OUT/orders.duckdb")" ;;
+    duck/*) got="$("$PY" -c 'import duckdb, sys; print(duckdb.connect(sys.argv[1], read_only=True).sql("SELECT count(*) FROM orders").fetchall()[0][0])' "$OUT/orders.duckdb")" ;;
   esac
   [[ "$got" == "$ROWS" ]] || die "$case/$tool moved $got rows, expected $ROWS"
 }

@@ -144,6 +144,22 @@ class PostgresCopyReadTest {
   }
 
   @Test
+  void aQueryWithTheJsonbQuestionMarkOperatorIsNoParameter() throws Exception {
+    postgres.execute("CREATE TABLE docs (id integer, doc jsonb)");
+    postgres.execute("INSERT INTO docs VALUES (1, '{\"k\": 1}'), (2, '{\"x\": 2}')");
+    PostgresHome query =
+        new PostgresHome(
+            postgres.server(),
+            Optional.empty(),
+            Optional.of("SELECT id FROM docs WHERE doc ? 'k'"),
+            Optional.empty(),
+            1,
+            ReadMethod.COPY);
+
+    assertThat(read(query, 10)).isEqualTo("Schema<id: Int(32, true)>\n1|\n--\n");
+  }
+
+  @Test
   void partitionsReadEveryRowOnceIncludingNullKeys() throws Exception {
     postgres.execute("CREATE TABLE orders (id bigint, note text)");
     postgres.execute(

@@ -9,9 +9,10 @@ import dev.hygge.jdbc.Dialect;
 import dev.hygge.jdbc.ReadMapping;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,11 +93,16 @@ final class CopyBatchReader implements BatchReader {
     this.copy = started;
   }
 
-  /** The Arrow schema of {@code query}'s result, described by the server without running it. */
+  /**
+   * The Arrow schema of {@code query}'s result, from an empty run of it: a plain statement, so a
+   * query's own {@code ?} (PostgreSQL's jsonb operator) is not taken for a parameter.
+   */
   private Schema schema(Dialect dialect, String query) throws SQLException {
     List<Field> fields = new ArrayList<>();
-    try (PreparedStatement described = connection.prepareStatement(query)) {
-      ResultSetMetaData meta = described.getMetaData();
+    try (Statement described = connection.createStatement();
+        ResultSet empty =
+            described.executeQuery("SELECT * FROM (" + query + ") AS hygge_described LIMIT 0")) {
+      ResultSetMetaData meta = empty.getMetaData();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         ColumnType type =
             new ColumnType(
