@@ -151,6 +151,12 @@ final class DebugCommand implements Callable<Integer> {
         continue;
       }
       String text = settings.string(s.name());
+      if (text.startsWith(dev.hygge.jdbc.duckdb.MotherDuckDatabase.PREFIX)) {
+        out.printf(
+            "    check %s: %s is a MotherDuck database (reached with its token when a flow runs)%n",
+            s.name(), text);
+        continue;
+      }
       if (location && !settings.location(s.name()).isLocal()) {
         out.printf(
             "    check %s: %s is in object storage (hygge debug --credentials reaches it)%n",

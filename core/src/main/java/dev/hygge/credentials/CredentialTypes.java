@@ -183,6 +183,20 @@ public final class CredentialTypes {
               key("user", "The login name."),
               key("password", "The password; write it as a ${VAR} or a secret.")));
 
+  /** A MotherDuck access token, for {@code md:} DuckDB databases. */
+  public static final CredentialType MOTHERDUCK =
+      new CredentialType(
+          "motherduck",
+          "A MotherDuck access token for duckdb homes and stores whose database is md:<name>.",
+          List.of(
+              CredentialMethod.of(
+                  "token",
+                  "A MotherDuck access token, passed to DuckDB as motherduck_token.",
+                  List.of("token"),
+                  List.of())),
+          Optional.of("token"),
+          List.of(key("token", "The access token; write it as a ${VAR} or a secret.")));
+
   /** No credentials: public buckets and containers. */
   public static final CredentialType ANONYMOUS =
       new CredentialType(
@@ -194,7 +208,7 @@ public final class CredentialTypes {
 
   /** Every built-in type, in documentation order. */
   public static final List<CredentialType> ALL =
-      List.of(S3, GCS, AZURE_AD, AZURE_STORAGE, KEY_VAULT, ANONYMOUS, SQL_LOGIN);
+      List.of(S3, GCS, AZURE_AD, AZURE_STORAGE, KEY_VAULT, MOTHERDUCK, ANONYMOUS, SQL_LOGIN);
 
   private CredentialTypes() {}
 

@@ -45,6 +45,10 @@ public record CredentialUser(String name, List<CredentialType> fits) {
       new CredentialUser(
           "SQL Server", List.of(CredentialTypes.AZURE_AD, CredentialTypes.SQL_LOGIN));
 
+  /** MotherDuck, reached by DuckDB with an access token. */
+  public static final CredentialUser MOTHERDUCK =
+      new CredentialUser("MotherDuck", List.of(CredentialTypes.MOTHERDUCK));
+
   public CredentialUser {
     requireNonNull(name, "name is null");
     fits = List.copyOf(requireNonNull(fits, "fits is null"));

@@ -43,6 +43,27 @@ public interface Dialect {
       java.sql.Connection connection, TableStatements sql, java.util.List<WriteMapping> mappings)
       throws java.sql.SQLException;
 
+  /**
+   * Runs {@code query} (its {@code ?} bound to {@code parameters}) and opens the reader of its
+   * result, which owns {@code connection} and closes it. The standard reader fetches the rows
+   * through JDBC, one consumer per column.
+   *
+   * @param where the database and table or query, for messages
+   * @throws dev.hygge.HyggeException of kind HOME when the query fails or a column type is
+   *     unsupported
+   */
+  default dev.hygge.flow.BatchReader reader(
+      String entity,
+      String where,
+      java.sql.Connection connection,
+      String query,
+      java.util.List<Object> parameters,
+      int batchSize,
+      org.apache.arrow.memory.BufferAllocator allocator) {
+    return new JdbcBatchReader(
+        entity, where, connection, this, query, parameters, batchSize, allocator);
+  }
+
   /** How a column of {@code field}'s Arrow type is written; empty when the type is unsupported. */
   Optional<WriteMapping> writeMapping(Field field);
 

@@ -43,6 +43,16 @@ public final class JdbcHome implements Home, SupportsWatermark {
     }
   }
 
+  /** The table read ({@code {entity}} not yet replaced), when no query is given. */
+  public Optional<String> table() {
+    return table;
+  }
+
+  /** The query read, when no table is given. */
+  public Optional<String> query() {
+    return query;
+  }
+
   @Override
   public BatchReader open(ReadRequest request) {
     return open(request, "", List.of());
@@ -76,11 +86,10 @@ public final class JdbcHome implements Home, SupportsWatermark {
                     t.replace(JdbcStore.ENTITY_PLACEHOLDER, JdbcStore.entityName(entity))),
                 entity,
                 where()));
-    return new JdbcBatchReader(
+    return dialect.reader(
         entity,
         where(),
         connection,
-        dialect,
         "SELECT " + columns + " FROM " + source(entity) + predicate,
         parameters,
         request.batchSize(),

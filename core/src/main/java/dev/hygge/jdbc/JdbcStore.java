@@ -126,7 +126,7 @@ public final class JdbcStore implements Store {
   }
 
   /** The entity's own name from its qualified {@code flow.entity} name. */
-  static String entityName(String qualified) {
+  public static String entityName(String qualified) {
     int dot = qualified.indexOf('.');
     return dot < 0 ? qualified : qualified.substring(dot + 1);
   }

@@ -86,7 +86,7 @@ class CredentialsConfigTest {
         .isEqualTo(
             "Unknown credential type 's4' in credential 'lake' in hygge.yml at hygge.yml:4."
                 + " Did you mean 's3'? Types: s3, gcs, azure_ad, azure_storage, key_vault,"
-                + " anonymous, sql_login.");
+                + " motherduck, anonymous, sql_login.");
   }
 
   @Test

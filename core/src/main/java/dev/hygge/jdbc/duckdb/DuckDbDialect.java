@@ -60,11 +60,61 @@ public final class DuckDbDialect extends StandardDialect implements dev.hygge.jd
     return super.readMapping(type);
   }
 
-  /** DuckDB's appender: rows go straight into the staging table's column chunks. */
+  /**
+   * Batches handed to DuckDB as Arrow streams ({@link ArrowStreamStager}); DuckDB's appender, row
+   * by row, when Arrow's C data interface (the optional arrow-c-data jar) is not on the class path.
+   */
   @Override
   public RowStager stager(Connection connection, TableStatements sql, List<WriteMapping> mappings)
       throws SQLException {
+    if (ArrowStreamStager.available()) {
+      return new ArrowStreamStager(connection, sql);
+    }
     return new AppenderStager(connection, sql.staging());
+  }
+
+  /**
+   * The result as DuckDB's own Arrow stream ({@link ArrowResultReader}) when Arrow's C data
+   * interface is on the class path and every column exports the Arrow type of its read mapping;
+   * otherwise (e.g. a {@code TIMESTAMP_NS} column, or no arrow-c-data jar) through JDBC, row by
+   * row.
+   */
+  @Override
+  public dev.hygge.flow.BatchReader reader(
+      String entity,
+      String where,
+      Connection connection,
+      String query,
+      List<Object> parameters,
+      int batchSize,
+      org.apache.arrow.memory.BufferAllocator allocator) {
+    if (ArrowStreamStager.available()) {
+      try {
+        Optional<dev.hygge.flow.BatchReader> arrow =
+            ArrowResultReader.open(
+                entity, where, connection, this, query, parameters, batchSize, allocator);
+        if (arrow.isPresent()) {
+          return arrow.get();
+        }
+      } catch (SQLException e) {
+        dev.hygge.HyggeException failed =
+            dev.hygge.HyggeException.home(
+                "Cannot read entity "
+                    + entity
+                    + " from "
+                    + where
+                    + ": cannot run the query: "
+                    + e.getMessage(),
+                e);
+        try {
+          connection.close();
+        } catch (SQLException closing) {
+          failed.addSuppressed(closing);
+        }
+        throw failed;
+      }
+    }
+    return super.reader(entity, where, connection, query, parameters, batchSize, allocator);
   }
 
   /** DuckDB's primary keys and unique constraints, from {@code duckdb_constraints()}. */

@@ -6,7 +6,9 @@ import org.apache.arrow.vector.DecimalVector;
 
 /**
  * Encodes a {@link DecimalVector} as PostgreSQL {@code numeric}: digit count, weight, sign and
- * display scale, then base-10000 digits, each a 2-byte word.
+ * display scale, then base-10000 digits, each a 2-byte word. Columns whose values, aligned to whole
+ * fraction words, fit in a {@code long} (up to 18 digits in all) are encoded with integer
+ * arithmetic straight from the vector's buffer; wider ones through {@link BigDecimal}.
  */
 final class NumericCopyColumn implements CopyColumn {
   private static final int HEADER_WORDS = 4;
@@ -14,10 +16,24 @@ final class NumericCopyColumn implements CopyColumn {
   private static final short POSITIVE = 0x0000;
   private static final short NEGATIVE = 0x4000;
 
+  private static final int MAX_LONG_DIGITS = 18;
+  private static final int WORD_BASE = 10_000;
+  private static final int MAX_WORDS = 5;
+
   private final DecimalVector vector;
+  private final int scale;
+  private final int fractionWords;
+  private final long alignment;
+  private final boolean fitsLong;
+  private final short[] words = new short[MAX_WORDS];
 
   NumericCopyColumn(DecimalVector vector) {
     this.vector = vector;
+    this.scale = vector.getScale();
+    this.fractionWords = (scale + DECIMAL_DIGITS_PER_WORD - 1) / DECIMAL_DIGITS_PER_WORD;
+    int shift = fractionWords * DECIMAL_DIGITS_PER_WORD - scale;
+    this.alignment = (long) Math.pow(10, shift);
+    this.fitsLong = scale >= 0 && vector.getPrecision() + shift <= MAX_LONG_DIGITS;
   }
 
   @Override
@@ -25,6 +41,10 @@ final class NumericCopyColumn implements CopyColumn {
     if (vector.isNull(row)) {
       out.reserve(LENGTH_BYTES);
       out.putInt(NULL_LENGTH);
+      return;
+    }
+    if (fitsLong) {
+      writeLong(row, out);
       return;
     }
     BigDecimal value = vector.getObject(row);
@@ -51,6 +71,41 @@ final class NumericCopyColumn implements CopyColumn {
     out.putShort(sign);
     out.putShort((short) scale);
     for (int i = first; i < last; i++) {
+      out.putShort(words[i]);
+    }
+  }
+
+  /** The value's unscaled long, split into base-10000 words without allocating. */
+  private void writeLong(int row, CopyBuffer out) throws SQLException {
+    // Values of up to 18 digits sit in the low 8 bytes of the 16-byte little-endian two's
+    // complement the vector stores.
+    long unscaled = vector.getDataBuffer().getLong((long) row * DecimalVector.TYPE_WIDTH);
+    short sign = unscaled < 0 ? NEGATIVE : POSITIVE;
+    long aligned = Math.abs(unscaled) * alignment;
+    int count = 0;
+    while (aligned != 0) {
+      words[count++] = (short) (aligned % WORD_BASE);
+      aligned /= WORD_BASE;
+    }
+    // words[0] is the least significant; the most significant is words[count - 1].
+    int weight = count - fractionWords - 1;
+    int last = 0;
+    while (last < count && words[last] == 0) {
+      last++;
+    }
+    int kept = count - last;
+    if (kept == 0) {
+      sign = POSITIVE;
+      weight = 0;
+    }
+    int length = (HEADER_WORDS + kept) * Short.BYTES;
+    out.reserve(LENGTH_BYTES + length);
+    out.putInt(length);
+    out.putShort((short) kept);
+    out.putShort((short) weight);
+    out.putShort(sign);
+    out.putShort((short) scale);
+    for (int i = count - 1; i >= last; i--) {
       out.putShort(words[i]);
     }
   }

@@ -3,6 +3,7 @@ package dev.hygge.jdbc.sqlserver;
 import static java.util.Objects.requireNonNull;
 
 import com.microsoft.sqlserver.jdbc.ISQLServerBulkData;
+import dev.hygge.jdbc.BatchSource;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;

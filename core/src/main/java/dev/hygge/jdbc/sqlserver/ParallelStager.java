@@ -2,6 +2,8 @@ package dev.hygge.jdbc.sqlserver;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hygge.jdbc.BatchCopy;
+import dev.hygge.jdbc.BatchQueue;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,8 @@ import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
 import dev.hygge.jdbc.JdbcHome;
 import dev.hygge.jdbc.JdbcStore;
+import dev.hygge.jdbc.PartitionedBatchReader;
+import dev.hygge.jdbc.RangePartitions;
 import dev.hygge.jdbc.TableName;
 import java.math.BigDecimal;
 import java.sql.Connection;

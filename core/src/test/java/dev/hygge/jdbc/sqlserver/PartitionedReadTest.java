@@ -6,6 +6,8 @@ import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.ReadRequest;
 import dev.hygge.jdbc.DatabaseFile;
 import dev.hygge.jdbc.JdbcHome;
+import dev.hygge.jdbc.PartitionedBatchReader;
+import dev.hygge.jdbc.RangePartitions;
 import dev.hygge.jdbc.duckdb.DuckDbDialect;
 import java.nio.file.Path;
 import java.sql.Connection;

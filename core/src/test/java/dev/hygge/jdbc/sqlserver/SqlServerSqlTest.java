@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hygge.jdbc.IfExists;
+import dev.hygge.jdbc.RangePartitions;
 import dev.hygge.jdbc.TableName;
 import java.sql.Types;
 import java.util.List;

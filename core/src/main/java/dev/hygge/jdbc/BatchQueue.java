@@ -1,4 +1,4 @@
-package dev.hygge.jdbc.sqlserver;
+package dev.hygge.jdbc;
 
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -8,12 +8,12 @@ import java.util.function.BooleanSupplier;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * A bounded queue of copied batches shared by the parallel bulk loads: the writer puts, each load
- * takes, so memory stays at most {@code capacity} batches whatever the entity's size. After {@link
- * #finish()} every taker gets null once the queue is empty; after {@link #cancel()} takers fail and
- * what was queued is closed.
+ * A bounded queue of copied batches between threads (parallel bulk loads, parallel partition
+ * reads): producers put, consumers take, so memory stays at most {@code capacity} batches whatever
+ * the entity's size. After {@link #finish()} every taker gets null once the queue is empty; after
+ * {@link #cancel()} takers fail and what was queued is closed.
  */
-final class BatchQueue implements BatchSource {
+public final class BatchQueue implements BatchSource {
   /** How long a blocked put or take waits before checking for cancellation again. */
   private static final long POLL_MILLIS = 100;
 
@@ -21,7 +21,8 @@ final class BatchQueue implements BatchSource {
   private volatile boolean finished;
   private volatile boolean cancelled;
 
-  BatchQueue(int capacity) {
+  /** An empty queue holding at most {@code capacity} batches. */
+  public BatchQueue(int capacity) {
     this.batches = new ArrayBlockingQueue<>(capacity);
   }
 
@@ -31,7 +32,7 @@ final class BatchQueue implements BatchSource {
    * @param stop says the loads have failed, so nobody will take the batch any more
    * @return false (and the batch closed) when {@code stop} turned true or the queue was cancelled
    */
-  boolean put(VectorSchemaRoot batch, BooleanSupplier stop) throws InterruptedException {
+  public boolean put(VectorSchemaRoot batch, BooleanSupplier stop) throws InterruptedException {
     while (!cancelled && !stop.getAsBoolean()) {
       if (batches.offer(batch, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
         if (cancelled) {
@@ -46,12 +47,12 @@ final class BatchQueue implements BatchSource {
   }
 
   /** No more batches will come: takers get null once the queue is empty. */
-  void finish() {
+  public void finish() {
     finished = true;
   }
 
   /** Stops every taker and closes what is still queued. */
-  void cancel() {
+  public void cancel() {
     cancelled = true;
     VectorSchemaRoot left;
     while ((left = batches.poll()) != null) {
@@ -77,8 +78,8 @@ final class BatchQueue implements BatchSource {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SQLException("the bulk load was interrupted", e);
+      throw new SQLException("waiting for a batch was interrupted", e);
     }
-    throw new SQLException("the bulk load was cancelled");
+    throw new SQLException("the batches were cancelled");
   }
 }

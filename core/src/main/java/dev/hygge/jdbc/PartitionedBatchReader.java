@@ -1,4 +1,4 @@
-package dev.hygge.jdbc.sqlserver;
+package dev.hygge.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,7 +23,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * hands their batches out one at a time through a bounded queue. Batch order across partitions is
  * not defined.
  */
-final class PartitionedBatchReader implements BatchReader {
+public final class PartitionedBatchReader implements BatchReader {
+  /** Batches each partition may have read ahead of the consumer. */
+  private static final int QUEUED_BATCHES_PER_PARTITION = 2;
+
   private final String entity;
   private final List<BatchReader> partitions;
   private final BufferAllocator allocator;
@@ -40,19 +43,20 @@ final class PartitionedBatchReader implements BatchReader {
    *
    * @param partitions open readers of the same schema
    */
-  PartitionedBatchReader(String entity, List<BatchReader> partitions, BufferAllocator allocator) {
+  public PartitionedBatchReader(
+      String entity, List<BatchReader> partitions, BufferAllocator allocator) {
     this.entity = requireNonNull(entity, "entity is null");
     this.partitions = List.copyOf(partitions);
     this.allocator = requireNonNull(allocator, "allocator is null");
     Schema schema = this.partitions.get(0).schema();
     this.root = VectorSchemaRoot.create(schema, allocator);
-    this.queue = new BatchQueue(this.partitions.size() * ParallelStager.QUEUED_BATCHES_PER_LOAD);
+    this.queue = new BatchQueue(this.partitions.size() * QUEUED_BATCHES_PER_PARTITION);
     this.running = new AtomicInteger(this.partitions.size());
     this.threads =
         Executors.newFixedThreadPool(
             this.partitions.size(),
             runnable -> {
-              Thread thread = new Thread(runnable, "hygge-sqlserver-read " + entity);
+              Thread thread = new Thread(runnable, "hygge-read " + entity);
               thread.setDaemon(true);
               return thread;
             });

@@ -1,4 +1,4 @@
-package dev.hygge.jdbc.sqlserver;
+package dev.hygge.jdbc;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

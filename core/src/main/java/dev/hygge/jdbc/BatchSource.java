@@ -1,9 +1,9 @@
-package dev.hygge.jdbc.sqlserver;
+package dev.hygge.jdbc;
 
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Hands out staged batches one at a time to a bulk load. */
-interface BatchSource {
+/** Hands out batches one at a time, to a bulk load or a reader. */
+public interface BatchSource {
 
   /**
    * The next batch, which the caller now owns and closes; null when no batch is left.

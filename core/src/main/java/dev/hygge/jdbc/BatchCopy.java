@@ -1,4 +1,4 @@
-package dev.hygge.jdbc.sqlserver;
+package dev.hygge.jdbc;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -6,11 +6,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 
 /** Deep copies of batches, for handing a batch that is only borrowed to another thread. */
-final class BatchCopy {
+public final class BatchCopy {
   private BatchCopy() {}
 
   /** A copy of {@code batch} in {@code allocator}, which the caller owns and closes. */
-  static VectorSchemaRoot of(VectorSchemaRoot batch, BufferAllocator allocator) {
+  public static VectorSchemaRoot of(VectorSchemaRoot batch, BufferAllocator allocator) {
     VectorSchemaRoot copy = VectorSchemaRoot.create(batch.getSchema(), allocator);
     try {
       for (FieldVector vector : copy.getFieldVectors()) {
