@@ -95,7 +95,8 @@ public final class AdlsObjectStore
   @Override
   public InputObject open(Location location) {
     AzureLocation adls = locate(location);
-    return new AdlsInputObject(this, adls, fileSystem(adls).getFileClient(adls.path()));
+    return AzureInputObject.file(
+        this, adls, options.maxAttempts(), fileSystem(adls).getFileClient(adls.path()));
   }
 
   @Override

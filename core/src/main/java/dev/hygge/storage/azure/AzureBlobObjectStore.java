@@ -77,7 +77,7 @@ public final class AzureBlobObjectStore
   @Override
   public InputObject open(Location location) {
     AzureLocation azure = locate(location);
-    return new AzureBlobInputObject(this, azure, blob(azure));
+    return AzureInputObject.blob(this, azure, options.maxAttempts(), blob(azure));
   }
 
   @Override
@@ -230,10 +230,6 @@ public final class AzureBlobObjectStore
   public void close() {
     uploads.shutdown();
     clientsByAccount.clear();
-  }
-
-  AzureOptions options() {
-    return options;
   }
 
   private AzureLocation locate(Location location) {
