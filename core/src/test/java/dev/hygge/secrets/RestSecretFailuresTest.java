@@ -11,12 +11,8 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.secrets.gcp.GcpSecretManager;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Secrets from GCP Secret Manager and Azure Key Vault that cannot be fetched: each failure names
@@ -24,30 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * emulator, so both are in-process fakes of their documented REST contracts ({@link
  * FakeGcpSecretManager}, {@link FakeKeyVault}) that insist on the bearer token.
  */
-class RestSecretFailuresTest {
-  private static final String PG_STORE =
-      """
-          store:
-            type: postgres
-            url: jdbc:postgresql://db.internal:5432/shop
-      """;
-
-  @TempDir Path dir;
-  private FakeGcpSecretManager gcpFake;
-  private FakeKeyVault vaultFake;
-
-  @BeforeEach
-  void startFakes() throws IOException {
-    gcpFake = new FakeGcpSecretManager();
-    vaultFake = new FakeKeyVault();
-  }
-
-  @AfterEach
-  void stopFakes() throws InterruptedException {
-    gcpFake.close();
-    vaultFake.close();
-  }
-
+class RestSecretFailuresTest extends RestSecretFakes {
   @Test
   void aSlowSecretManagerTimesOutNamingTheSecretAndWhereItIsUsed() throws IOException {
     gcpFake.delay(Duration.ofSeconds(5));

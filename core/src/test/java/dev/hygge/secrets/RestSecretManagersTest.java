@@ -12,42 +12,15 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.config.Project;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Projects whose values come from GCP Secret Manager and Azure Key Vault. Neither has a local
  * emulator, so both are in-process fakes of their documented REST contracts ({@link
  * FakeGcpSecretManager}, {@link FakeKeyVault}) that insist on the bearer token.
  */
-class RestSecretManagersTest {
-  private static final String PG_STORE =
-      """
-          store:
-            type: postgres
-            url: jdbc:postgresql://db.internal:5432/shop
-      """;
-
-  @TempDir Path dir;
-  private FakeGcpSecretManager gcpFake;
-  private FakeKeyVault vaultFake;
-
-  @BeforeEach
-  void startFakes() throws IOException {
-    gcpFake = new FakeGcpSecretManager();
-    vaultFake = new FakeKeyVault();
-  }
-
-  @AfterEach
-  void stopFakes() throws InterruptedException {
-    gcpFake.close();
-    vaultFake.close();
-  }
-
+class RestSecretManagersTest extends RestSecretFakes {
   @Test
   void readsSecretsFromSeveralVaultsAtOnce() throws IOException {
     vaultFake.secret("shop-kv", "warehouse-user", null, "loader");
