@@ -6,49 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.WriteMode;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** New, dropped and retyped columns against an existing table, on DuckDB, SQLite and PostgreSQL. */
-class SchemaDriftTest {
-  private static PostgresTestServer postgres;
-
-  @TempDir Path dir;
-  private final RootAllocator allocator = new RootAllocator();
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = PostgresTestServer.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
-
-  @AfterEach
-  void closeAllocator() {
-    allocator.close();
-  }
-
-  private TestTarget target(String name) throws Exception {
-    if (name.equals("postgres")) {
-      postgres.reset();
-      return TestTarget.postgres(postgres);
-    }
-    return TestTarget.file(TestDatabase.valueOf(name.toUpperCase()), dir);
-  }
-
+class SchemaDriftTest extends EveryDatabase {
   private static WritePolicy append(SchemaEvolution evolution) {
     return new WritePolicy(Optional.of(IfExists.APPEND), Optional.empty(), List.of(), evolution);
   }

@@ -7,19 +7,13 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.WriteMode;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,35 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A value that does not fit an existing column's type fails the load naming the row of the load,
  * the column and the value, and nothing is published.
  */
-class ValueOverflowTest {
-  private static PostgresTestServer postgres;
-
-  @TempDir Path dir;
-  private final RootAllocator allocator = new RootAllocator();
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = PostgresTestServer.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
-
-  @AfterEach
-  void closeAllocator() {
-    allocator.close();
-  }
-
-  private TestTarget target(String name) throws Exception {
-    if (name.equals("postgres")) {
-      postgres.reset();
-      return TestTarget.postgres(postgres);
-    }
-    return TestTarget.file(TestDatabase.valueOf(name.toUpperCase()), dir);
-  }
-
+class ValueOverflowTest extends EveryDatabase {
   private void append(TestTarget db, VectorSchemaRoot... batches) {
     db.write(
         "orders",

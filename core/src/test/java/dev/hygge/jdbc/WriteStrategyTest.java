@@ -6,51 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.WriteMode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** direct_insert, temp_swap and merge against real DuckDB, SQLite and PostgreSQL. */
-class WriteStrategyTest {
-  private static PostgresTestServer postgres;
-
-  @TempDir Path dir;
-  private final RootAllocator allocator = new RootAllocator();
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = PostgresTestServer.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
-
-  @AfterEach
-  void closeAllocator() {
-    allocator.close();
-  }
-
-  private TestTarget target(String name) throws Exception {
-    if (name.equals("postgres")) {
-      postgres.reset();
-      return TestTarget.postgres(postgres);
-    }
-    return TestTarget.file(TestDatabase.valueOf(name.toUpperCase()), dir);
-  }
-
+class WriteStrategyTest extends EveryDatabase {
   private static WritePolicy merge(String... key) {
     return new WritePolicy(
         Optional.empty(), Optional.of(WriteStrategy.MERGE), List.of(key), SchemaEvolution.FAIL);
