@@ -3,6 +3,7 @@ package dev.hygge.invoke;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.config.RunType;
+import dev.hygge.storage.CreatedObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,7 +12,8 @@ import java.util.OptionalInt;
  * Why a run happens: the one input of {@link FlowInvoker#invoke}. The CLI and every cloud adapter
  * translate what they receive into one of these.
  */
-public sealed interface Invocation permits Invocation.Manual, Invocation.Scheduled {
+public sealed interface Invocation
+    permits Invocation.Manual, Invocation.Scheduled, Invocation.ObjectCreated {
 
   /** Options a caller may set on any run. */
   RunOptions options();
@@ -46,6 +48,20 @@ public sealed interface Invocation permits Invocation.Manual, Invocation.Schedul
     public Scheduled {
       requireNonNull(flow, "flow is null");
       requireNonNull(entity, "entity is null");
+      requireNonNull(options, "options is null");
+    }
+  }
+
+  /**
+   * A cloud event says an object was created: the entities whose file home reads that object run,
+   * and an incremental entity loads just that object. The processed-object journal makes a repeated
+   * event for the same object version a no-op, so at-least-once delivery loads each object once.
+   *
+   * @param object the object the event names
+   */
+  record ObjectCreated(CreatedObject object, RunOptions options) implements Invocation {
+    public ObjectCreated {
+      requireNonNull(object, "object is null");
       requireNonNull(options, "options is null");
     }
   }
