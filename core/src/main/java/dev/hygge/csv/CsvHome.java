@@ -8,10 +8,12 @@ import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
 import dev.hygge.state.ObjectVersion;
 import dev.hygge.state.SupportsObjectSelection;
+import dev.hygge.storage.CreatedObject;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.StorageAccess;
 import dev.hygge.storage.StorageTarget;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A home of CSV files: a file, a directory or a glob, all with the same header, on local disk or in
@@ -51,6 +53,16 @@ public final class CsvHome implements Home, SupportsObjectSelection {
   @Override
   public List<ObjectVersion> objects(ReadRequest request) {
     return files.versions(request.entity());
+  }
+
+  @Override
+  public Optional<Location> locate(CreatedObject object) {
+    return files.locate(object);
+  }
+
+  @Override
+  public Optional<ObjectVersion> current(ReadRequest request, Location located) {
+    return files.current(located, request.entity());
   }
 
   @Override

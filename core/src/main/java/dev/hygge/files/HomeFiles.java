@@ -3,14 +3,17 @@ package dev.hygge.files;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.state.ObjectVersion;
+import dev.hygge.storage.CreatedObject;
 import dev.hygge.storage.InputObject;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.ObjectInfo;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.ObjectStores;
 import dev.hygge.storage.StorageTarget;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The files a file home reads, on local disk or in an object store, found with the same rules
@@ -21,6 +24,7 @@ public final class HomeFiles {
   private final StorageTarget target;
   private final LocalFiles localFiles;
   private final ObjectFiles objectFiles;
+  private final ObjectCoverage coverage;
 
   /**
    * @param format the format's name for messages, e.g. {@code Parquet}
@@ -30,6 +34,7 @@ public final class HomeFiles {
     this.target = requireNonNull(target, "target is null");
     this.localFiles = new LocalFiles(format, extension);
     this.objectFiles = new ObjectFiles(format, extension);
+    this.coverage = new ObjectCoverage(target, extension);
   }
 
   /** One file to read. */
@@ -97,6 +102,32 @@ public final class HomeFiles {
             .<FileRef>map(o -> new FileRef.Remote(store.open(Location.parse(o.location())), -1))
             .toList();
     return new Selected(files, store);
+  }
+
+  /**
+   * The object's location as this home lists it, when the home reads that object; empty when it
+   * lives elsewhere or does not match {@code path:}. Makes no request to any service.
+   */
+  public Optional<Location> locate(CreatedObject object) {
+    return coverage.locate(object);
+  }
+
+  /**
+   * The current version of one object the home reads ({@link #locate}), as the journal keys it;
+   * empty when the object is gone.
+   *
+   * @throws dev.hygge.HyggeException of kind HOME when the object cannot be looked at
+   */
+  public Optional<ObjectVersion> current(Location located, String entity) {
+    if (located.isLocal()) {
+      Path file = Path.of(located.path());
+      return Files.isRegularFile(file)
+          ? Optional.of(LocalObjectVersions.of(List.of(file), entity).get(0))
+          : Optional.empty();
+    }
+    try (ObjectStore store = ObjectStores.open(target)) {
+      return store.stat(located).map(ObjectVersion::of);
+    }
   }
 
   private List<Path> localMatch(String entity) {

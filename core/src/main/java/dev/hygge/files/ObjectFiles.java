@@ -100,7 +100,7 @@ public final class ObjectFiles {
   }
 
   /** Whether any path segment after {@code from} starts with {@code _} or {@code .}. */
-  private static boolean hiddenBelow(String path, int from) {
+  static boolean hiddenBelow(String path, int from) {
     for (String segment : path.substring(from).split("/")) {
       if (segment.startsWith("_") || segment.startsWith(".")) {
         return true;

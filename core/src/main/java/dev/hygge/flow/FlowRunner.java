@@ -11,6 +11,7 @@ import dev.hygge.invoke.EntityStatus;
 import dev.hygge.invoke.RunListener;
 import dev.hygge.state.EntityStateStep;
 import dev.hygge.state.EntityStates;
+import dev.hygge.storage.CreatedObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,13 +56,22 @@ public final class FlowRunner {
    * @param runType the run type in force for this run (the entity's own, or a CLI override)
    */
   public EntityReport run(EntityConfig entity, RunType runType, String runId) {
+    return run(entity, runType, runId, Optional.empty());
+  }
+
+  /**
+   * Runs one entity for an object-created event (an incremental file entity reads just that
+   * object), or as {@link #run(EntityConfig, RunType, String)} without one.
+   */
+  public EntityReport run(
+      EntityConfig entity, RunType runType, String runId, Optional<CreatedObject> event) {
     long start = System.nanoTime();
     Instant started = Instant.now();
     listener.entityStarted(
         entity.flow(), entity.name(), entity.home().describe(), entity.store().describe());
     Progress progress = new Progress();
     EntityReport report;
-    EntityStateStep state = states.step(entity, runType, runId);
+    EntityStateStep state = states.step(entity, runType, runId, event);
     try (state) {
       state.begin();
       CommitResult result = move(entity, runType, runId, progress, state);

@@ -11,6 +11,8 @@ import dev.hygge.config.Suggestions;
 import dev.hygge.flow.FlowRunner;
 import dev.hygge.state.EntityStates;
 import dev.hygge.state.StepMarks;
+import dev.hygge.state.SupportsObjectSelection;
+import dev.hygge.storage.CreatedObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +69,8 @@ public final class FlowInvoker {
       for (EntityConfig entity : selected) {
         RunType runType = invocation.options().runType().orElse(entity.runType());
         futures.add(
-            pool.executor.submit(() -> runOne(runner, states, entity, runType, runId, stop)));
+            pool.executor.submit(
+                () -> runOne(runner, states, entity, runType, runId, event(invocation), stop)));
       }
       for (Future<EntityReport> future : futures) {
         reports.add(await(future));
@@ -82,6 +85,7 @@ public final class FlowInvoker {
       EntityConfig entity,
       RunType runType,
       String runId,
+      Optional<CreatedObject> event,
       AtomicBoolean stop) {
     if (stop.get()) {
       EntityReport skipped =
@@ -103,7 +107,7 @@ public final class FlowInvoker {
     thread.setName(entity.qualifiedName());
     EntityReport report;
     try {
-      report = runner.run(entity, runType, runId);
+      report = runner.run(entity, runType, runId, event);
     } finally {
       thread.setName(poolName);
     }
@@ -111,6 +115,12 @@ public final class FlowInvoker {
       stop.set(true);
     }
     return report;
+  }
+
+  private static Optional<CreatedObject> event(Invocation invocation) {
+    return invocation instanceof Invocation.ObjectCreated created
+        ? Optional.of(created.object())
+        : Optional.empty();
   }
 
   private static EntityReport await(Future<EntityReport> future) {
@@ -142,7 +152,46 @@ public final class FlowInvoker {
       }
       return List.of(entity(flow, scheduled.entity().get()));
     }
+    if (invocation instanceof Invocation.ObjectCreated created) {
+      return selectReaders(created.object());
+    }
     throw new IllegalArgumentException("unknown invocation " + invocation);
+  }
+
+  /**
+   * The entities whose file home reads an object, in project order.
+   *
+   * @throws HyggeException of kind CONFIG when no entity reads it, listing the file entities
+   */
+  private List<EntityConfig> selectReaders(CreatedObject object) {
+    List<EntityConfig> fileEntities =
+        project.flows().stream()
+            .flatMap(f -> f.entities().stream())
+            .filter(e -> e.home() instanceof SupportsObjectSelection)
+            .toList();
+    List<EntityConfig> readers =
+        fileEntities.stream()
+            .filter(e -> ((SupportsObjectSelection) e.home()).locate(object).isPresent())
+            .toList();
+    if (readers.isEmpty()) {
+      throw HyggeException.config(
+          "No entity of project "
+              + project.name()
+              + " reads "
+              + object.describe()
+              + (fileEntities.isEmpty()
+                  ? ": the project has no file homes."
+                  : ". Entities with file homes: "
+                      + String.join(
+                          ", ",
+                          fileEntities.stream()
+                              .map(e -> e.qualifiedName() + " (" + e.home().describe() + ")")
+                              .toList())
+                      + ".")
+              + " Check the event's bucket and key against 'path:' of the homes, or the"
+              + " notification's filter.");
+    }
+    return readers;
   }
 
   private List<EntityConfig> selectManual(List<String> flows, List<String> entities) {

@@ -9,11 +9,13 @@ import dev.hygge.flow.Home;
 import dev.hygge.flow.ReadRequest;
 import dev.hygge.state.ObjectVersion;
 import dev.hygge.state.SupportsObjectSelection;
+import dev.hygge.storage.CreatedObject;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.StorageAccess;
 import dev.hygge.storage.StorageTarget;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A home of Parquet files: one file, a directory or a glob, on local disk or in an object store
@@ -56,6 +58,16 @@ public final class ParquetHome implements Home, SupportsObjectSelection {
   @Override
   public List<ObjectVersion> objects(ReadRequest request) {
     return files.versions(request.entity());
+  }
+
+  @Override
+  public Optional<Location> locate(CreatedObject object) {
+    return files.locate(object);
+  }
+
+  @Override
+  public Optional<ObjectVersion> current(ReadRequest request, Location located) {
+    return files.current(located, request.entity());
   }
 
   @Override

@@ -8,6 +8,8 @@ import dev.hygge.config.EntityConfig;
 import dev.hygge.config.RunType;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.ReadRequest;
+import dev.hygge.storage.CreatedObject;
+import dev.hygge.storage.Location;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class EntityStateStep implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EntityStateStep.class);
 
+  /** How often (in journal entries) an event run lists the home to compact the journal. */
+  static final int LIST_FOR_COMPACTION_EVERY = 100;
+
   /** What state an entity keeps. */
   private enum Mode {
     NONE,
@@ -41,6 +46,7 @@ public final class EntityStateStep implements AutoCloseable {
   private final boolean incremental;
   private final String runId;
   private final Mode mode;
+  private final Optional<CreatedObject> event;
   private final Leases leases;
   private final StateStore store;
   private final ScheduledExecutorService renewals;
@@ -64,7 +70,8 @@ public final class EntityStateStep implements AutoCloseable {
       Leases leases,
       StateStore store,
       ScheduledExecutorService renewals,
-      Clock clock) {
+      Clock clock,
+      Optional<CreatedObject> event) {
     this.entity = requireNonNull(entity, "entity is null");
     this.key = new EntityKey(entity.flow(), entity.name());
     this.incremental = requireNonNull(runType, "runType is null") == RunType.INCREMENTAL;
@@ -74,6 +81,7 @@ public final class EntityStateStep implements AutoCloseable {
     this.renewals = requireNonNull(renewals, "renewals is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.mode = mode(entity, runType);
+    this.event = requireNonNull(event, "event is null");
   }
 
   private static Mode mode(EntityConfig entity, RunType runType) {
@@ -133,6 +141,9 @@ public final class EntityStateStep implements AutoCloseable {
     }
     if (mode == Mode.JOURNAL) {
       SupportsObjectSelection home = (SupportsObjectSelection) entity.home();
+      if (incremental && event.isPresent()) {
+        return openCreated(home, request, event.get());
+      }
       List<ObjectVersion> listed = home.objects(request);
       present = new HashSet<>(listed.stream().map(ObjectVersion::location).toList());
       selected = incremental ? heldState().journal().unloaded(listed) : listed;
@@ -147,6 +158,44 @@ public final class EntityStateStep implements AutoCloseable {
       return selected.isEmpty() ? Optional.empty() : Optional.of(home.open(request, selected));
     }
     return Optional.of(entity.home().open(request));
+  }
+
+  /**
+   * Reads just the object an object-created event names, unless this version of it was loaded
+   * before (a repeated event) or it is gone. The journal keeps every entry while events come in;
+   * every {@value #LIST_FOR_COMPACTION_EVERY} entries past {@link
+   * ObjectJournal#RETAINED_ABSENT_ENTRIES} the home is listed so the journal compacts as a
+   * scheduled run compacts it.
+   */
+  private Optional<BatchReader> openCreated(
+      SupportsObjectSelection home, ReadRequest request, CreatedObject object) {
+    Location located =
+        home.locate(object)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "entity " + key + " does not read " + object.describe()));
+    ObjectJournal journal = heldState().journal();
+    int entries = journal.entries().size();
+    present = new HashSet<>(journal.entries().stream().map(e -> e.object().location()).toList());
+    present.add(located.toString());
+    if (entries > ObjectJournal.RETAINED_ABSENT_ENTRIES
+        && entries % LIST_FOR_COMPACTION_EVERY == 0) {
+      present = new HashSet<>(home.objects(request).stream().map(ObjectVersion::location).toList());
+    }
+    Optional<ObjectVersion> current = home.current(request, located);
+    if (current.isEmpty()) {
+      read = Optional.of("object " + located + " is gone: nothing to load");
+    } else if (journal.contains(current.get())) {
+      read =
+          Optional.of(
+              "object " + located + " (version " + current.get().version() + ") was loaded before");
+    } else {
+      selected = List.of(current.get());
+      read = Optional.of("object " + located + " (version " + current.get().version() + ")");
+    }
+    LOG.debug("Entity {}: object-created event, {}", key, read.orElseThrow());
+    return selected.isEmpty() ? Optional.empty() : Optional.of(home.open(request, selected));
   }
 
   /** The state as taken with the lease (renewals change only the lease). */

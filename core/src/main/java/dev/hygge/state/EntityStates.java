@@ -6,8 +6,10 @@ import dev.hygge.config.EntityConfig;
 import dev.hygge.config.Project;
 import dev.hygge.config.RunType;
 import dev.hygge.invoke.EntityReport;
+import dev.hygge.storage.CreatedObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -57,7 +59,16 @@ public final class EntityStates implements AutoCloseable {
 
   /** The state step of one entity's run; nothing is read or written until its {@code begin}. */
   public EntityStateStep step(EntityConfig entity, RunType runType, String runId) {
-    return new EntityStateStep(entity, runType, runId, leases, store, renewals, clock);
+    return step(entity, runType, runId, Optional.empty());
+  }
+
+  /**
+   * The state step of one entity's run for an object-created event: an incremental file entity
+   * reads just that object.
+   */
+  public EntityStateStep step(
+      EntityConfig entity, RunType runType, String runId, Optional<CreatedObject> event) {
+    return new EntityStateStep(entity, runType, runId, leases, store, renewals, clock, event);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.hygge.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hygge.HyggeException;
 import dev.hygge.config.ProjectLoader;
 import dev.hygge.config.RunType;
 import dev.hygge.invoke.EntityReport;
@@ -226,6 +228,79 @@ abstract class ObjectStorageFlowContract {
                     + project.resolve("out/customers")
                     + "/*.parquet'"))
         .isEqualTo("2000 1000 2999");
+  }
+
+  /**
+   * The object a cloud event names for {@code key} under the bucket, as the cloud's event parser
+   * gives it (Azure Blob events carry the account beside an {@code az://} location).
+   */
+  protected CreatedObject created(String key) {
+    return CreatedObject.at(Location.parse(bucketUrl() + "/" + key));
+  }
+
+  private void putCsv(ObjectStore store, String key, int first, int rows) throws Exception {
+    StringBuilder csv = new StringBuilder("id,name\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append(first + i).append(",n").append(i).append('\n');
+    }
+    try (OutputObject out = store.create(Location.parse(bucketUrl() + "/" + key))) {
+      out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+      out.commit();
+    }
+  }
+
+  private RunReport event(String key) {
+    return new FlowInvoker(ProjectLoader.load(project))
+        .invoke(new Invocation.ObjectCreated(created(key), Invocation.RunOptions.defaults()));
+  }
+
+  @Test
+  void anObjectCreatedEventLoadsThatObjectOnceHoweverOftenItIsDelivered() throws Exception {
+    String prefix = project.getFileName() + "/events/customers/";
+    try (ObjectStore store = openStore()) {
+      putCsv(store, prefix + "1.csv", 1000, 10);
+      putCsv(store, prefix + "2.csv", 2000, 20);
+    }
+    writeProject(
+        "compression: zstd",
+        """
+        crm:
+          home:
+            type: csv
+            path: %s/events
+            credential: lake
+        %s
+          store:
+            type: parquet
+            path: out
+          run_type: incremental
+          entities: [customers]
+        """
+            .formatted(base(), serviceSettings().indent(4).stripTrailing()));
+
+    RunReport first = event(prefix + "1.csv");
+    RunReport again = event(prefix + "1.csv");
+    RunReport scheduled = run("crm", RunType.INCREMENTAL);
+
+    assertThat(first.entities())
+        .extracting(EntityReport::qualifiedName)
+        .containsExactly("crm.customers");
+    assertThat(first.entities().get(0).error()).isEmpty();
+    assertThat(first.totalRows()).as("only the object the event names").isEqualTo(10);
+    assertThat(again.entities().get(0).status()).isEqualTo(EntityStatus.SUCCESS);
+    assertThat(again.totalRows()).as("a repeated event is a no-op").isZero();
+    assertThat(scheduled.totalRows()).as("the schedule takes what no event brought").isEqualTo(20);
+    assertThat(
+            duckdb(
+                "SELECT count(*) || ' ' || count(DISTINCT id) FROM '"
+                    + project.resolve("out/customers")
+                    + "/*.parquet'"))
+        .isEqualTo("30 30");
+    assertThatThrownBy(() -> event(project.getFileName() + "/elsewhere/3.csv"))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageContaining("No entity of project shop reads")
+        .hasMessageContaining("elsewhere/3.csv")
+        .hasMessageContaining("crm.customers");
   }
 
   static String duckdb(String sql) throws Exception {
