@@ -89,6 +89,12 @@ final class ConsoleReporter implements RunListener, AutoCloseable {
               Numbers.count(report.rows()),
               Numbers.megabytes(report.bytes()),
               Numbers.rate(report.rows(), report.duration())));
+    } else if (report.status() == EntityStatus.INCOMPLETE) {
+      line(
+          String.format(
+              "[%d of %d] STOPPED %s at the time budget in %s (%s rows committed; a continuation"
+                  + " takes the rest)",
+              index, total, report.qualifiedName(), time, Numbers.count(report.rows())));
     } else if (report.status() == EntityStatus.FAILED) {
       line(
           String.format(

@@ -68,6 +68,7 @@ final class SummaryTable {
       case SUCCESS -> "PASS";
       case FAILED -> "ERROR";
       case SKIPPED -> "SKIP";
+      case INCOMPLETE -> "PART";
     };
   }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.BufferAllocator;
@@ -65,25 +66,63 @@ public final class FlowRunner {
    */
   public EntityReport run(
       EntityConfig entity, RunType runType, String runId, Optional<CreatedObject> event) {
+    return run(entity, runType, runId, event, Optional.empty());
+  }
+
+  /**
+   * Runs one entity within a time budget: an incremental file entity commits a few objects at a
+   * time and stops, {@link EntityStatus#INCOMPLETE}, when the next commit would end past the
+   * budget.
+   */
+  public EntityReport run(
+      EntityConfig entity,
+      RunType runType,
+      String runId,
+      Optional<CreatedObject> event,
+      Optional<TimeBudget> budget) {
     long start = System.nanoTime();
     Instant started = Instant.now();
     listener.entityStarted(
         entity.flow(), entity.name(), entity.home().describe(), entity.store().describe());
     Progress progress = new Progress();
     EntityReport report;
-    EntityStateStep state = states.step(entity, runType, runId, event);
+    EntityStateStep state =
+        states.step(
+            entity,
+            runType,
+            runId,
+            event,
+            budget.map(b -> OptionalInt.of(b.objectsPerCommit())).orElse(OptionalInt.empty()));
+    Committed committed = new Committed();
     try (state) {
       state.begin();
-      CommitResult result = move(entity, runType, runId, progress, state);
-      state.committed();
+      EntityStatus status = EntityStatus.SUCCESS;
+      while (true) {
+        long commitStart = System.nanoTime();
+        CommitResult result = move(entity, runType, runId, progress, state);
+        state.committed();
+        committed.add(progress.rows, result);
+        progress.rows = 0;
+        if (state.remainingObjects() == 0) {
+          break;
+        }
+        if (!budget.orElseThrow().allows(Duration.ofNanos(System.nanoTime() - commitStart))) {
+          LOG.info(
+              "Entity {}: stopping at the time budget with {} objects left for a continuation",
+              entity.qualifiedName(),
+              state.remainingObjects());
+          status = EntityStatus.INCOMPLETE;
+          break;
+        }
+      }
       report =
           new EntityReport(
               entity.flow(),
               entity.name(),
-              EntityStatus.SUCCESS,
-              progress.rows,
-              result.bytes(),
-              result.files(),
+              status,
+              committed.rows,
+              committed.bytes,
+              committed.files,
               Duration.ofNanos(System.nanoTime() - start),
               Optional.empty(),
               Optional.empty());
@@ -95,9 +134,9 @@ public final class FlowRunner {
               entity.flow(),
               entity.name(),
               EntityStatus.FAILED,
-              0,
-              0,
-              0,
+              committed.rows,
+              committed.bytes,
+              committed.files,
               Duration.ofNanos(System.nanoTime() - start),
               Optional.of(failure.kind()),
               Optional.of(failure.getMessage()));
@@ -329,5 +368,18 @@ public final class FlowRunner {
   /** Rows moved so far; written by the writer thread only. */
   private static final class Progress {
     private long rows;
+  }
+
+  /** What the commits of one entity's run have committed (several only under a time budget). */
+  private static final class Committed {
+    private long rows;
+    private long bytes;
+    private int files;
+
+    void add(long rows, CommitResult result) {
+      this.rows += rows;
+      this.bytes += result.bytes();
+      this.files += result.files();
+    }
   }
 }

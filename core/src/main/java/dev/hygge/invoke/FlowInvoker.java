@@ -9,6 +9,7 @@ import dev.hygge.config.Project;
 import dev.hygge.config.RunType;
 import dev.hygge.config.Suggestions;
 import dev.hygge.flow.FlowRunner;
+import dev.hygge.flow.TimeBudget;
 import dev.hygge.state.EntityStates;
 import dev.hygge.state.StepMarks;
 import dev.hygge.state.SupportsObjectSelection;
@@ -70,7 +71,16 @@ public final class FlowInvoker {
         RunType runType = invocation.options().runType().orElse(entity.runType());
         futures.add(
             pool.executor.submit(
-                () -> runOne(runner, states, entity, runType, runId, event(invocation), stop)));
+                () ->
+                    runOne(
+                        runner,
+                        states,
+                        entity,
+                        runType,
+                        runId,
+                        event(invocation),
+                        invocation.options(),
+                        stop)));
       }
       for (Future<EntityReport> future : futures) {
         reports.add(await(future));
@@ -86,7 +96,24 @@ public final class FlowInvoker {
       RunType runType,
       String runId,
       Optional<CreatedObject> event,
+      Invocation.RunOptions options,
       AtomicBoolean stop) {
+    Optional<TimeBudget> budget = options.budget();
+    if (budget.isPresent() && !budget.get().allows(Duration.ZERO)) {
+      EntityReport deferred =
+          new EntityReport(
+              entity.flow(),
+              entity.name(),
+              EntityStatus.INCOMPLETE,
+              0,
+              0,
+              0,
+              Duration.ZERO,
+              Optional.empty(),
+              Optional.empty());
+      states.record(runId, Instant.now(), deferred, StepMarks.NONE);
+      return deferred;
+    }
     if (stop.get()) {
       EntityReport skipped =
           new EntityReport(
@@ -107,7 +134,7 @@ public final class FlowInvoker {
     thread.setName(entity.qualifiedName());
     EntityReport report;
     try {
-      report = runner.run(entity, runType, runId, event);
+      report = runner.run(entity, runType, runId, event, options.budget());
     } finally {
       thread.setName(poolName);
     }

@@ -3,6 +3,7 @@ package dev.hygge.invoke;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.config.RunType;
+import dev.hygge.flow.TimeBudget;
 import dev.hygge.storage.CreatedObject;
 import java.util.List;
 import java.util.Optional;
@@ -72,18 +73,31 @@ public sealed interface Invocation
    * @param runType overrides every selected entity's run type ({@code --incremental}, {@code
    *     --full-drop})
    * @param concurrency overrides the project's concurrency ({@code --concurrency})
+   * @param budget how long the invocation may run; empty for no limit
    */
-  record RunOptions(Optional<RunType> runType, OptionalInt concurrency) {
+  record RunOptions(
+      Optional<RunType> runType, OptionalInt concurrency, Optional<TimeBudget> budget) {
     public RunOptions {
       requireNonNull(runType, "runType is null");
       requireNonNull(concurrency, "concurrency is null");
+      requireNonNull(budget, "budget is null");
       if (concurrency.isPresent() && concurrency.getAsInt() <= 0) {
         throw new IllegalArgumentException("concurrency must be positive");
       }
     }
 
+    /** Overrides without a time budget. */
+    public RunOptions(Optional<RunType> runType, OptionalInt concurrency) {
+      this(runType, concurrency, Optional.empty());
+    }
+
     public static RunOptions defaults() {
       return new RunOptions(Optional.empty(), OptionalInt.empty());
+    }
+
+    /** These options with a time budget (a cloud function's remaining time). */
+    public RunOptions within(TimeBudget budget) {
+      return new RunOptions(runType, concurrency, Optional.of(budget));
     }
   }
 }

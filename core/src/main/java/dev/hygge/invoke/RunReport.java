@@ -29,6 +29,14 @@ public record RunReport(
     return entities.stream().allMatch(e -> e.status() == EntityStatus.SUCCESS);
   }
 
+  /**
+   * The entities a continuation must run again: stopped at the time budget ({@link
+   * EntityStatus#INCOMPLETE}).
+   */
+  public List<EntityReport> incomplete() {
+    return entities.stream().filter(e -> e.status() == EntityStatus.INCOMPLETE).toList();
+  }
+
   /** Rows committed across all entities. */
   public long totalRows() {
     return entities.stream().mapToLong(EntityReport::rows).sum();

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,6 +48,7 @@ public final class EntityStateStep implements AutoCloseable {
   private final String runId;
   private final Mode mode;
   private final Optional<CreatedObject> event;
+  private final OptionalInt objectsPerCommit;
   private final Leases leases;
   private final StateStore store;
   private final ScheduledExecutorService renewals;
@@ -57,6 +59,7 @@ public final class EntityStateStep implements AutoCloseable {
   private ScheduledFuture<?> renewal;
   private WatermarkTracker tracker;
   private List<ObjectVersion> selected = List.of();
+  private List<ObjectVersion> pending;
   private Set<String> present = Set.of();
   private Optional<String> read = Optional.empty();
   private Optional<StoredWatermark> before = Optional.empty();
@@ -71,7 +74,8 @@ public final class EntityStateStep implements AutoCloseable {
       StateStore store,
       ScheduledExecutorService renewals,
       Clock clock,
-      Optional<CreatedObject> event) {
+      Optional<CreatedObject> event,
+      OptionalInt objectsPerCommit) {
     this.entity = requireNonNull(entity, "entity is null");
     this.key = new EntityKey(entity.flow(), entity.name());
     this.incremental = requireNonNull(runType, "runType is null") == RunType.INCREMENTAL;
@@ -82,6 +86,7 @@ public final class EntityStateStep implements AutoCloseable {
     this.clock = requireNonNull(clock, "clock is null");
     this.mode = mode(entity, runType);
     this.event = requireNonNull(event, "event is null");
+    this.objectsPerCommit = requireNonNull(objectsPerCommit, "objectsPerCommit is null");
   }
 
   private static Mode mode(EntityConfig entity, RunType runType) {
@@ -144,17 +149,25 @@ public final class EntityStateStep implements AutoCloseable {
       if (incremental && event.isPresent()) {
         return openCreated(home, request, event.get());
       }
-      List<ObjectVersion> listed = home.objects(request);
-      present = new HashSet<>(listed.stream().map(ObjectVersion::location).toList());
-      selected = incremental ? heldState().journal().unloaded(listed) : listed;
-      read =
-          Optional.of(
-              selected.size()
-                  + " of "
-                  + listed.size()
-                  + (incremental ? " objects (new or changed)" : " objects (full reload)"));
-      LOG.debug(
-          "Entity {}: {} of {} objects are new or changed", key, selected.size(), listed.size());
+      if (pending == null) {
+        List<ObjectVersion> listed = home.objects(request);
+        present = new HashSet<>(listed.stream().map(ObjectVersion::location).toList());
+        pending = incremental ? heldState().journal().unloaded(listed) : listed;
+        read =
+            Optional.of(
+                pending.size()
+                    + " of "
+                    + listed.size()
+                    + (incremental ? " objects (new or changed)" : " objects (full reload)"));
+        LOG.debug(
+            "Entity {}: {} of {} objects are new or changed", key, pending.size(), listed.size());
+      }
+      int take =
+          incremental && objectsPerCommit.isPresent()
+              ? Math.min(objectsPerCommit.getAsInt(), pending.size())
+              : pending.size();
+      selected = List.copyOf(pending.subList(0, take));
+      pending = List.copyOf(pending.subList(take, pending.size()));
       return selected.isEmpty() ? Optional.empty() : Optional.of(home.open(request, selected));
     }
     return Optional.of(entity.home().open(request));
@@ -249,8 +262,17 @@ public final class EntityStateStep implements AutoCloseable {
             e);
       }
       after = mark;
-      loadedObjects = selected.size();
+      loadedObjects += selected.size();
     }
+  }
+
+  /**
+   * How many objects are still to load after the last {@link #open}: more than none only for an
+   * incremental file entity committing a few objects at a time under a time budget. Open and commit
+   * again to take the next of them.
+   */
+  public synchronized int remainingObjects() {
+    return pending == null ? 0 : pending.size();
   }
 
   /** What this step saw, for the run journal. */

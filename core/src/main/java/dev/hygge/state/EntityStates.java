@@ -10,6 +10,7 @@ import dev.hygge.storage.CreatedObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -68,7 +69,22 @@ public final class EntityStates implements AutoCloseable {
    */
   public EntityStateStep step(
       EntityConfig entity, RunType runType, String runId, Optional<CreatedObject> event) {
-    return new EntityStateStep(entity, runType, runId, leases, store, renewals, clock, event);
+    return step(entity, runType, runId, event, OptionalInt.empty());
+  }
+
+  /**
+   * The state step of one entity's run, for an object-created event or not, committing at most
+   * {@code objectsPerCommit} objects at a time when given (an incremental file entity under a time
+   * budget).
+   */
+  public EntityStateStep step(
+      EntityConfig entity,
+      RunType runType,
+      String runId,
+      Optional<CreatedObject> event,
+      OptionalInt objectsPerCommit) {
+    return new EntityStateStep(
+        entity, runType, runId, leases, store, renewals, clock, event, objectsPerCommit);
   }
 
   /**
