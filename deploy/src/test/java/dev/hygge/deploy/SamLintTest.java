@@ -59,18 +59,19 @@ class SamLintTest {
   @Test
   void cfnLintRejectsAMisspelledProperty() throws Exception {
     // The linter really checks this template: the same template with one typo fails.
-    Path broken = Files.createTempFile(aws, ".broken-", ".yaml");
+    Path dir = Files.createTempDirectory("hygge-deploy-lint-");
+    Path broken = dir.resolve("template.yaml");
     try {
       Files.writeString(
           broken,
           DeployDirectory.read("aws/template.yaml")
               .replace("VisibilityTimeout:", "VisibilityTimeot:"));
-      ExternalTool.Result result =
-          tool("bin/cfn-lint").run(aws, OFFLINE, broken.getFileName().toString());
+      ExternalTool.Result result = tool("bin/cfn-lint").run(dir, OFFLINE, "template.yaml");
       assertThat(result.exitCode()).isNotZero();
       assertThat(result.output()).contains("E3002").contains("VisibilityTimeot");
     } finally {
       Files.deleteIfExists(broken);
+      Files.delete(dir);
     }
   }
 
