@@ -5,6 +5,9 @@
 locals {
   java_options = "--add-opens=java.base/java.nio=ALL-UNNAMED"
 
+  # A Cloud Storage trigger lives where its bucket does.
+  landing_trigger_region = var.landing_bucket_location == "" ? var.region : lower(var.landing_bucket_location)
+
   # Settings both functions share; QUARKUS_GOOGLE_CLOUD_FUNCTIONS_FUNCTION picks the bean.
   function_environment = {
     HYGGE_PROJECT      = var.project_location
@@ -179,7 +182,7 @@ resource "google_cloudfunctions2_function" "events" {
   }
 
   event_trigger {
-    trigger_region        = var.region
+    trigger_region        = local.landing_trigger_region
     event_type            = "google.cloud.storage.object.v1.finalized"
     retry_policy          = "RETRY_POLICY_RETRY"
     service_account_email = google_service_account.hygge.email

@@ -10,8 +10,14 @@ variable "region" {
 }
 
 variable "landing_bucket" {
-  description = "Existing Cloud Storage bucket where source files land (read only for hygge). Its location must match var.region or be a multi-region that contains it."
+  description = "Existing Cloud Storage bucket where source files land (read only for hygge)."
   type        = string
+}
+
+variable "landing_bucket_location" {
+  description = "Location of the landing bucket, where its Eventarc trigger must live: a region (europe-west1) or a multi-region (eu). Empty = var.region."
+  type        = string
+  default     = ""
 }
 
 variable "lake_bucket" {

@@ -95,6 +95,7 @@ class TerraformTest {
                 + "\"")
         .contains("merge(local.function_environment")
         .contains("event_type            = \"" + AdapterContract.GCP_STORAGE_FINALIZED + "\"")
+        .contains("trigger_region        = local.landing_trigger_region")
         .contains("attribute = \"bucket\"")
         .contains("value     = var.landing_bucket");
   }
