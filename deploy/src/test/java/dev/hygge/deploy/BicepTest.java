@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -214,7 +215,7 @@ class BicepTest {
     return files;
   }
 
-  private static List<String> strings(java.util.Collection<?> values) {
+  private static List<String> strings(Collection<?> values) {
     return values.stream().map(Object::toString).toList();
   }
 }
