@@ -9,6 +9,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
  * What values an existing column holds beyond its kind: an integer range, a number of digits before
@@ -22,6 +23,14 @@ public sealed interface ValueLimit {
 
   /** The limit in words, e.g. {@code from -32768 to 32767}. */
   String describe();
+
+  /**
+   * Whether every value of Arrow type {@code type} is within this limit, so its values need no
+   * check; false when some may not be.
+   */
+  default boolean holdsEvery(ArrowType type) {
+    return false;
+  }
 
   /**
    * Integers from {@code min} to {@code max}.
@@ -46,6 +55,17 @@ public sealed interface ValueLimit {
     @Override
     public String describe() {
       return "from " + min + " to " + max;
+    }
+
+    @Override
+    public boolean holdsEvery(ArrowType type) {
+      if (!(type instanceof ArrowType.Int integer) || integer.getBitWidth() >= Long.SIZE) {
+        return false;
+      }
+      long span = 1L << integer.getBitWidth();
+      return integer.getIsSigned()
+          ? min <= -(span / 2) && span / 2 - 1 <= max
+          : min <= 0 && span - 1 <= max;
     }
   }
 
@@ -81,6 +101,12 @@ public sealed interface ValueLimit {
     @Override
     public String describe() {
       return "at most " + (precision - scale) + " digits before the decimal point";
+    }
+
+    @Override
+    public boolean holdsEvery(ArrowType type) {
+      return type instanceof ArrowType.Decimal decimal
+          && decimal.getPrecision() - decimal.getScale() <= precision - scale;
     }
   }
 

@@ -7,7 +7,6 @@ import dev.hygge.jdbc.SchemaDrift;
 import dev.hygge.jdbc.SchemaEvolution;
 import dev.hygge.jdbc.TableName;
 import dev.hygge.jdbc.ValueChecks;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * Compares the data's columns with a SQL Server target table under {@code schema_evolution} and
@@ -47,6 +48,19 @@ final class SchemaCheck {
     this.data = List.copyOf(requireNonNull(data, "data is null"));
     this.evolution = requireNonNull(evolution, "evolution is null");
     this.overrides = requireNonNull(overrides, "overrides is null");
+  }
+
+  /**
+   * A column of the data as the comparison sees it, declared as its override or else its mapped
+   * type ({@code NVARCHAR} and {@code VARBINARY} without the size the data will give them).
+   */
+  static SchemaDrift.DataColumn dataColumn(
+      Field field, SqlServerType type, SchemaOverrides overrides) {
+    String declared =
+        overrides
+            .type(field.getName())
+            .orElse(type.sizing() == SqlServerType.Sizing.FIXED ? type.stagingDdl() : type.name());
+    return new SchemaDrift.DataColumn(field, declared);
   }
 
   /**
@@ -97,15 +111,13 @@ final class SchemaCheck {
    *     or the table exists but its columns cannot be seen
    * @throws SQLException when the catalog cannot be read
    */
-  TableFit inspect(Connection connection, TableSql sql, WriteStrategy strategy)
+  TableFit inspect(TableCatalog catalog, TableName target, WriteStrategy strategy)
       throws SQLException {
-    int codePage =
-        needsDefaultCodePage() ? SqlServerCatalog.defaultCodePage(connection) : CodePage.NONE;
-    if (strategy == WriteStrategy.TEMP_SWAP
-        || !sql.dialect().tableExists(connection, sql.target())) {
+    int codePage = needsDefaultCodePage() ? catalog.defaultCodePage() : CodePage.NONE;
+    if (strategy == WriteStrategy.TEMP_SWAP || !catalog.exists(target)) {
       return created(codePage);
     }
-    return existing(visibleColumns(connection, sql.target()), codePage);
+    return existing(visibleColumns(catalog, target), codePage);
   }
 
   /**
@@ -115,13 +127,13 @@ final class SchemaCheck {
    * @throws HyggeException of kind STORE when the columns differ beyond {@code schema_evolution}
    * @throws SQLException when the catalog cannot be read
    */
-  List<String> added(Connection connection, TableName target) throws SQLException {
-    return existing(visibleColumns(connection, target), CodePage.NONE).added();
+  List<String> added(TableCatalog catalog, TableName target) throws SQLException {
+    return existing(visibleColumns(catalog, target), CodePage.NONE).added();
   }
 
-  private List<SqlServerColumn> visibleColumns(Connection connection, TableName target)
+  private List<SqlServerColumn> visibleColumns(TableCatalog catalog, TableName target)
       throws SQLException {
-    List<SqlServerColumn> columns = SqlServerCatalog.columns(connection, target);
+    List<SqlServerColumn> columns = catalog.columns(target);
     if (columns.isEmpty()) {
       throw HyggeException.store(
           "Cannot write entity "
@@ -146,8 +158,13 @@ final class SchemaCheck {
     return overrides.type(name).map(type -> SqlServerColumn.declared(name, type, codePage));
   }
 
-  private static Optional<ValueChecks.Limited> limit(int index, Optional<SqlServerColumn> column) {
+  /** The limit of {@code column} on data column {@code index}, unless the data's type holds it. */
+  private Optional<ValueChecks.Limited> limit(int index, Optional<SqlServerColumn> column) {
+    ArrowType type = data.get(index).field().getType();
     return column.flatMap(
-        c -> c.limit().map(limit -> new ValueChecks.Limited(index, c.target(), limit)));
+        c ->
+            c.limit()
+                .filter(limit -> !limit.holdsEvery(type))
+                .map(limit -> new ValueChecks.Limited(index, c.target(), limit)));
   }
 }

@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * Reads what a SQL Server store needs to know about an existing table from {@code
- * INFORMATION_SCHEMA.COLUMNS}, and the code page new {@code VARCHAR} columns get.
+ * INFORMATION_SCHEMA.COLUMNS}, and the code page new {@code VARCHAR} columns get, over one
+ * connection the caller owns.
  */
-final class SqlServerCatalog {
+final class SqlServerCatalog implements TableCatalog {
   /**
    * One row per column of a table, in table order; the schema is the caller's default when the
    * first parameter is NULL. Lengths, digits and code page are 0 where they do not apply.
@@ -35,14 +36,25 @@ final class SqlServerCatalog {
 
   private static final String NULLABLE = "YES";
 
-  private SqlServerCatalog() {}
+  private final Connection connection;
+  private final SqlServerDialect dialect;
 
   /**
-   * The columns of {@code table}, in table order; empty when it has none (it does not exist).
-   *
-   * @throws SQLException when the catalog cannot be read
+   * @param connection the connection to read over, owned by the caller
+   * @param dialect quotes table names
    */
-  static List<SqlServerColumn> columns(Connection connection, TableName table) throws SQLException {
+  SqlServerCatalog(Connection connection, SqlServerDialect dialect) {
+    this.connection = requireNonNull(connection, "connection is null");
+    this.dialect = requireNonNull(dialect, "dialect is null");
+  }
+
+  @Override
+  public boolean exists(TableName table) throws SQLException {
+    return dialect.tableExists(connection, table);
+  }
+
+  @Override
+  public List<SqlServerColumn> columns(TableName table) throws SQLException {
     requireNonNull(table, "table is null");
     List<SqlServerColumn> columns = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(COLUMNS)) {
@@ -65,12 +77,8 @@ final class SqlServerCatalog {
     return columns;
   }
 
-  /**
-   * The code page of the database's default collation.
-   *
-   * @throws SQLException when it cannot be read
-   */
-  static int defaultCodePage(Connection connection) throws SQLException {
+  @Override
+  public int defaultCodePage() throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(DEFAULT_CODE_PAGE);
         ResultSet row = query.executeQuery()) {
       return row.next() ? row.getInt(1) : CodePage.NONE;

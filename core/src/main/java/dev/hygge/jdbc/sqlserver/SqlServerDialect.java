@@ -72,9 +72,8 @@ public final class SqlServerDialect extends StandardDialect {
   /** The columns from {@code INFORMATION_SCHEMA.COLUMNS}, as {@link SqlServerColumn} reads them. */
   @Override
   public List<TargetColumn> columns(Connection connection, TableName table) throws SQLException {
-    return SqlServerCatalog.columns(connection, table).stream()
-        .map(SqlServerColumn::target)
-        .toList();
+    return new SqlServerCatalog(connection, this)
+        .columns(table).stream().map(SqlServerColumn::target).toList();
   }
 
   /**

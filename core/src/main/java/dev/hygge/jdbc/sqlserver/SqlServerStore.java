@@ -51,7 +51,7 @@ public final class SqlServerStore implements Store {
               .orElseThrow(() -> unsupported(entity, where, field));
       columns.add(field.getName());
       types.add(type);
-      data.add(new SchemaDrift.DataColumn(field, declared(field.getName(), type)));
+      data.add(SchemaCheck.dataColumn(field, type, options.overrides()));
     }
     requireColumns(
         entity, where, "schema_overrides", options.overrides().types().keySet(), columns);
@@ -69,14 +69,6 @@ public final class SqlServerStore implements Store {
         new SqlServerStoreWriter.Target(
             entity, where, database, sql, options, ifExists, suffix, schema),
         request.allocator());
-  }
-
-  /** The type a column is declared as, for messages: the override, else the mapped type. */
-  private String declared(String column, SqlServerType type) {
-    return options
-        .overrides()
-        .type(column)
-        .orElse(type.sizing() == SqlServerType.Sizing.FIXED ? type.stagingDdl() : type.name());
   }
 
   private static void requireColumns(

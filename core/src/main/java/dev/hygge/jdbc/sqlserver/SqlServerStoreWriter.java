@@ -96,7 +96,13 @@ final class SqlServerStoreWriter implements StoreWriter {
       fit =
           retry.run(
               "Describing " + sql.target(),
-              () -> target.schema().inspect(pool.get(0), sql, target.options().strategy()));
+              () ->
+                  target
+                      .schema()
+                      .inspect(
+                          new SqlServerCatalog(pool.get(0), sql.dialect()),
+                          sql.target(),
+                          target.options().strategy()));
       retry.run(
           "Creating " + sql.staging(),
           () -> execute(pool.get(0), List.of(sql.drop(sql.staging()), sql.createStaging())));
@@ -236,7 +242,7 @@ final class SqlServerStoreWriter implements StoreWriter {
       // Compared again inside the transaction: the table may have changed during the load.
       List<String> added =
           exists && plan.strategy() != WriteStrategy.TEMP_SWAP
-              ? target.schema().added(connection, sql.target())
+              ? target.schema().added(new SqlServerCatalog(connection, sql.dialect()), sql.target())
               : List.of();
       execute(connection, plan.statements(exists, added));
       connection.commit();
