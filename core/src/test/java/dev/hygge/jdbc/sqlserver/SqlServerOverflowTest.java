@@ -240,6 +240,38 @@ class SqlServerOverflowTest {
   }
 
   @Test
+  void aDoubleByteCodePageCountsEachCharacterItsOwnWidth() {
+    Schema schema = text(ArrowType.Utf8.INSTANCE);
+    SqlServerColumn japanese = new SqlServerColumn("name", "varchar", 6, 0, 0, true, 932);
+    // Half-width katakana take one byte in code page 932, kanji two (UTF-8: three each).
+    try (VectorSchemaRoot batch = strings(schema, "ｱｲｳｴｵｶ", "日本語", "日本語a")) {
+      assertThatThrownBy(() -> fit(schema, japanese).check(batch, 0))
+          .hasMessageContaining(
+              "row 3 of the load has '日本語a' in column 'name', which does not fit the column's"
+                  + " type VARCHAR(6) (at most 6 bytes in windows-31j)");
+    }
+  }
+
+  @Test
+  void theDialectKnowsTsqlLimitsOfAColumnWithoutItsCodePage() {
+    SqlServerDialect dialect = new SqlServerDialect();
+
+    assertThat(dialect.valueLimit(integer("qty", "tinyint").target()))
+        .contains(new dev.hygge.jdbc.ValueLimit.IntegerRange(0, 255));
+    assertThat(
+            dialect.valueLimit(
+                new SqlServerColumn("n", "nvarchar", 9, 0, 0, true, CodePage.NONE).target()))
+        .contains(new dev.hygge.jdbc.ValueLimit.Utf16Length(9));
+    assertThat(
+            dialect.valueLimit(new SqlServerColumn("v", "varchar", 9, 0, 0, true, LATIN1).target()))
+        .isEmpty();
+    assertThat(
+            dialect.valueLimit(
+                new SqlServerColumn("d", "decimal", 0, 6, 2, true, CodePage.NONE).target()))
+        .contains(new dev.hygge.jdbc.ValueLimit.DecimalDigits(6, 2));
+  }
+
+  @Test
   void maxColumnsAndUnknownCodePagesHaveNoLengthLimit() {
     Schema schema = text(ArrowType.Utf8.INSTANCE);
     assertThat(
