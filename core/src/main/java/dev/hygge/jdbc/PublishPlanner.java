@@ -75,7 +75,7 @@ final class PublishPlanner {
     }
     Dialect dialect = sql.dialect();
     SchemaDrift drift = SchemaDrift.between(data, dialect.columns(connection, sql.target()));
-    requireNoDrift(drift);
+    drift.require(policy.evolution(), entity, where);
     if (strategy == WriteStrategy.MERGE) {
       requireUniqueKey(dialect.uniqueKeys(connection, sql.target()));
     }
@@ -106,29 +106,6 @@ final class PublishPlanner {
       }
     }
     return new ValueChecks(limited);
-  }
-
-  private void requireNoDrift(SchemaDrift drift) {
-    List<String> problems = drift.problems(policy.evolution());
-    if (problems.isEmpty()) {
-      return;
-    }
-    String next =
-        policy.evolution() == SchemaEvolution.FAIL
-            ? "Set schema_evolution: add_columns to add new columns and write missing nullable"
-                + " ones as NULL (a retyped column always fails), or change the table."
-            : "schema_evolution: add_columns cannot fix these: change the table or the data.";
-    throw HyggeException.store(
-        "Cannot write entity "
-            + entity
-            + " into "
-            + where
-            + ": the data's columns differ from the table's: "
-            + String.join("; ", problems)
-            + ". "
-            + next
-            + " Nothing was written.",
-        null);
   }
 
   private void requireUniqueKey(List<Set<String>> keys) {

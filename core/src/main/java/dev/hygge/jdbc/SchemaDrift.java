@@ -2,6 +2,7 @@ package dev.hygge.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hygge.HyggeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +18,12 @@ import org.apache.arrow.vector.types.pojo.Field;
  * @param retyped each column of both whose kind differs, described for a message
  * @param matched the table's column for each data column present in both, by data column name
  */
-record SchemaDrift(
+public record SchemaDrift(
     List<DataColumn> added,
     List<TargetColumn> missing,
     List<String> retyped,
     Map<String, TargetColumn> matched) {
-  SchemaDrift {
+  public SchemaDrift {
     added = List.copyOf(requireNonNull(added, "added is null"));
     missing = List.copyOf(requireNonNull(missing, "missing is null"));
     retyped = List.copyOf(requireNonNull(retyped, "retyped is null"));
@@ -35,19 +36,20 @@ record SchemaDrift(
    * @param field the Arrow field
    * @param sqlType the mapped SQL type
    */
-  record DataColumn(Field field, String sqlType) {
-    DataColumn {
+  public record DataColumn(Field field, String sqlType) {
+    public DataColumn {
       requireNonNull(field, "field is null");
       requireNonNull(sqlType, "sqlType is null");
     }
 
-    String name() {
+    /** The column's name in the data. */
+    public String name() {
       return field.getName();
     }
   }
 
   /** Compares {@code data} with the existing table's {@code columns}; names match exactly. */
-  static SchemaDrift between(List<DataColumn> data, List<TargetColumn> columns) {
+  public static SchemaDrift between(List<DataColumn> data, List<TargetColumn> columns) {
     Map<String, TargetColumn> byName = new LinkedHashMap<>();
     columns.forEach(c -> byName.put(c.name(), c));
     List<DataColumn> added = new ArrayList<>();
@@ -78,7 +80,7 @@ record SchemaDrift(
   }
 
   /** What stops a write under {@code evolution}, one phrase per column; empty when nothing does. */
-  List<String> problems(SchemaEvolution evolution) {
+  public List<String> problems(SchemaEvolution evolution) {
     List<String> problems = new ArrayList<>();
     if (evolution == SchemaEvolution.FAIL) {
       for (DataColumn column : added) {
@@ -104,5 +106,35 @@ record SchemaDrift(
     }
     problems.addAll(retyped);
     return problems;
+  }
+
+  /**
+   * Fails unless {@code evolution} allows this drift.
+   *
+   * @param entity the entity, for the message
+   * @param where the database and table, for the message
+   * @throws HyggeException of kind STORE naming each column that stops the write and what to change
+   */
+  public void require(SchemaEvolution evolution, String entity, String where) {
+    List<String> problems = problems(evolution);
+    if (problems.isEmpty()) {
+      return;
+    }
+    String next =
+        evolution == SchemaEvolution.FAIL
+            ? "Set schema_evolution: add_columns to add new columns and write missing nullable"
+                + " ones as NULL (a retyped column always fails), or change the table."
+            : "schema_evolution: add_columns cannot fix these: change the table or the data.";
+    throw HyggeException.store(
+        "Cannot write entity "
+            + entity
+            + " into "
+            + where
+            + ": the data's columns differ from the table's: "
+            + String.join("; ", problems)
+            + ". "
+            + next
+            + " Nothing was written.",
+        null);
   }
 }

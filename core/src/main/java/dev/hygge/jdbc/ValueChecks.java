@@ -14,11 +14,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  *
  * @param columns the limited columns
  */
-record ValueChecks(List<Limited> columns) {
+public record ValueChecks(List<Limited> columns) {
   /** No checks: the table is created from the data's own types. */
-  static final ValueChecks NONE = new ValueChecks(List.of());
+  public static final ValueChecks NONE = new ValueChecks(List.of());
 
-  ValueChecks {
+  public ValueChecks {
     columns = List.copyOf(requireNonNull(columns, "columns is null"));
   }
 
@@ -29,8 +29,8 @@ record ValueChecks(List<Limited> columns) {
    * @param target the table's column
    * @param limit its limit
    */
-  record Limited(int index, TargetColumn target, ValueLimit limit) {
-    Limited {
+  public record Limited(int index, TargetColumn target, ValueLimit limit) {
+    public Limited {
       requireNonNull(target, "target is null");
       requireNonNull(limit, "limit is null");
     }
@@ -42,7 +42,7 @@ record ValueChecks(List<Limited> columns) {
    * @param failure names the entity and table around the reason
    * @throws HyggeException of kind STORE naming the row, column and value that do not fit
    */
-  void check(
+  public void check(
       VectorSchemaRoot batch,
       long rowsBefore,
       java.util.function.Function<String, HyggeException> failure) {

@@ -132,6 +132,17 @@ class SqlServerConfigTest {
   }
 
   @Test
+  void schemaEvolutionIsDeclaredAndChecked() throws Exception {
+    Project loaded = load("type: parquet\npath: landing", STORE + "schema_evolution: add_columns");
+
+    assertThat(loaded.flows().get(0).entities().get(0).store().describe()).startsWith("sqlserver");
+    assertConfigError(
+        STORE + "schema_evolution: grow",
+        "Invalid value for 'schema_evolution'",
+        "fail, add_columns");
+  }
+
+  @Test
   void batchSizeMustBePositive() {
     assertConfigError(
         STORE + "batch_size: 0", "Invalid value for 'batch_size'", "must be greater than 0");

@@ -40,10 +40,33 @@ public record PublishPlan(
     }
   }
 
-  /** The statements to run, in order, given whether the target exists. */
+  /** The statements to run, in order, given whether the target exists; no columns are added. */
   public List<String> statements(boolean targetExists) {
+    return statements(targetExists, List.of());
+  }
+
+  /**
+   * The statements to run, in order, given whether the target exists and which of the data's
+   * columns an existing target lacks ({@code schema_evolution: add_columns}): those are added
+   * first, accepting NULL, with the type a created table would give them.
+   *
+   * @throws IllegalArgumentException when columns are to be added to a table that is created or
+   *     swapped out, or one is not a column of the data
+   */
+  public List<String> statements(boolean targetExists, List<String> added) {
     TableName target = sql.target();
     List<String> statements = new ArrayList<>();
+    if (!added.isEmpty() && (!targetExists || strategy == WriteStrategy.TEMP_SWAP)) {
+      throw new IllegalArgumentException(
+          "columns are added only to an existing table that is kept: " + added);
+    }
+    for (String column : added) {
+      int index = sql.columns().indexOf(column);
+      if (index < 0) {
+        throw new IllegalArgumentException("not a column of the data: " + column);
+      }
+      statements.add(sql.addColumn(column, tableDdl.get(index)));
+    }
     if (!targetExists) {
       statements.add(sql.createTable(target, tableDdl));
       statements.add(sql.insertFromStaging(target));

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * mapped types and SQL Server converts on publish.
  */
 public record SchemaOverrides(Map<String, String> types) {
-  private static final Pattern TYPE =
+  /** A T-SQL type in lower case: its name, then optionally {@code (size)} or {@code (p,s)}. */
+  static final Pattern TYPE =
       Pattern.compile("([a-z0-9]+)\\s*(?:\\(\\s*(max|\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
 
   /** The most mantissa bits of {@code FLOAT(n)}. */

@@ -4,11 +4,15 @@ import dev.hygge.jdbc.ColumnType;
 import dev.hygge.jdbc.ReadMapping;
 import dev.hygge.jdbc.StandardDialect;
 import dev.hygge.jdbc.TableName;
+import dev.hygge.jdbc.TargetColumn;
+import dev.hygge.jdbc.ValueLimit;
 import dev.hygge.jdbc.WriteMapping;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.vector.types.pojo.Field;
 
@@ -17,6 +21,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  * SqlServerTypeMapping} for writing and of {@link SqlServerReadMapping} for reading.
  */
 public final class SqlServerDialect extends StandardDialect {
+  private static final int TINYINT_MAX = 255;
 
   @Override
   public String name() {
@@ -62,6 +67,32 @@ public final class SqlServerDialect extends StandardDialect {
   public Optional<WriteMapping> writeMapping(Field field) {
     return SqlServerTypeMapping.of(field.getType())
         .map(type -> new WriteMapping(type.stagingDdl(), BulkColumnBinder::new));
+  }
+
+  /** The columns from {@code INFORMATION_SCHEMA.COLUMNS}, as {@link SqlServerColumn} reads them. */
+  @Override
+  public List<TargetColumn> columns(Connection connection, TableName table) throws SQLException {
+    return new SqlServerCatalog(connection, this)
+        .columns(table).stream().map(SqlServerColumn::target).toList();
+  }
+
+  /**
+   * T-SQL's limits: {@code TINYINT} holds 0 to 255 and {@code NVARCHAR(n)} counts UTF-16 code
+   * units. A {@code VARCHAR(n)} counts bytes in its collation's code page, which a {@link
+   * TargetColumn} does not carry: {@link SqlServerColumn#limit()} has that limit.
+   */
+  @Override
+  public Optional<ValueLimit> valueLimit(TargetColumn column) {
+    ColumnType type = column.type();
+    return switch (type.jdbcType()) {
+      case Types.TINYINT -> Optional.of(new ValueLimit.IntegerRange(0, TINYINT_MAX));
+      case Types.NCHAR, Types.NVARCHAR ->
+          type.precision() > 0
+              ? Optional.of(new ValueLimit.Utf16Length(type.precision()))
+              : Optional.empty();
+      case Types.CHAR, Types.VARCHAR -> Optional.empty();
+      default -> super.valueLimit(column);
+    };
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.hygge.flow.WriteMode;
 import dev.hygge.flow.WriteRequest;
 import dev.hygge.jdbc.IfExists;
 import dev.hygge.jdbc.JdbcStore;
+import dev.hygge.jdbc.SchemaDrift;
 import dev.hygge.jdbc.TableName;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +44,14 @@ public final class SqlServerStore implements Store {
     String where = database.display() + " table " + target;
     List<String> columns = new ArrayList<>();
     List<SqlServerType> types = new ArrayList<>();
+    List<SchemaDrift.DataColumn> data = new ArrayList<>();
     for (Field field : request.schema().getFields()) {
-      columns.add(field.getName());
-      types.add(
+      SqlServerType type =
           SqlServerTypeMapping.of(field.getType())
-              .orElseThrow(() -> unsupported(entity, where, field)));
+              .orElseThrow(() -> unsupported(entity, where, field));
+      columns.add(field.getName());
+      types.add(type);
+      data.add(SchemaCheck.dataColumn(field, type, options.overrides()));
     }
     requireColumns(
         entity, where, "schema_overrides", options.overrides().types().keySet(), columns);
@@ -59,8 +63,11 @@ public final class SqlServerStore implements Store {
         options
             .ifExists()
             .orElse(request.mode() == WriteMode.REPLACE ? IfExists.REPLACE : IfExists.APPEND);
+    SchemaCheck schema =
+        new SchemaCheck(entity, where, data, options.evolution(), options.overrides());
     return SqlServerStoreWriter.open(
-        new SqlServerStoreWriter.Target(entity, where, database, sql, options, ifExists, suffix),
+        new SqlServerStoreWriter.Target(
+            entity, where, database, sql, options, ifExists, suffix, schema),
         request.allocator());
   }
 

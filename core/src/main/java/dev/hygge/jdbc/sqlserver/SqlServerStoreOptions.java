@@ -3,6 +3,7 @@ package dev.hygge.jdbc.sqlserver;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.jdbc.IfExists;
+import dev.hygge.jdbc.SchemaEvolution;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param overrides T-SQL types chosen for some columns of created tables
  * @param batchSize rows per bulk-copy batch
  * @param parallelWriters how many bulk loads run at once, each on its own connection
+ * @param evolution what to do when the data's columns differ from an existing table's
  */
 public record SqlServerStoreOptions(
     String table,
@@ -24,7 +26,8 @@ public record SqlServerStoreOptions(
     List<String> primaryKey,
     SchemaOverrides overrides,
     int batchSize,
-    int parallelWriters) {
+    int parallelWriters,
+    SchemaEvolution evolution) {
   /** The default rows per bulk-copy batch: a full compressed columnstore row group. */
   public static final int DEFAULT_BATCH_SIZE = 102_400;
 
@@ -42,6 +45,7 @@ public record SqlServerStoreOptions(
     requireNonNull(strategy, "strategy is null");
     primaryKey = List.copyOf(requireNonNull(primaryKey, "primaryKey is null"));
     requireNonNull(overrides, "overrides is null");
+    requireNonNull(evolution, "evolution is null");
     if (table.isBlank()) {
       throw new IllegalArgumentException("table must not be empty");
     }
@@ -62,5 +66,25 @@ public record SqlServerStoreOptions(
       throw new IllegalArgumentException(
           "write_strategy merge keeps the table's rows, so if_exists cannot be replace");
     }
+  }
+
+  /** Options under which any drift from an existing table's columns fails the write. */
+  public SqlServerStoreOptions(
+      String table,
+      Optional<IfExists> ifExists,
+      WriteStrategy strategy,
+      List<String> primaryKey,
+      SchemaOverrides overrides,
+      int batchSize,
+      int parallelWriters) {
+    this(
+        table,
+        ifExists,
+        strategy,
+        primaryKey,
+        overrides,
+        batchSize,
+        parallelWriters,
+        SchemaEvolution.FAIL);
   }
 }

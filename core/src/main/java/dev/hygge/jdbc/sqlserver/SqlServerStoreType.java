@@ -7,6 +7,7 @@ import dev.hygge.flow.Store;
 import dev.hygge.flow.StoreType;
 import dev.hygge.jdbc.IfExists;
 import dev.hygge.jdbc.JdbcStoreSettings;
+import dev.hygge.jdbc.SchemaEvolution;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,16 +23,21 @@ public final class SqlServerStoreType implements StoreType {
   static final String WRITE_STRATEGY = "write_strategy";
   static final String PRIMARY_KEY = "primary_key";
   static final String SCHEMA_OVERRIDES = "schema_overrides";
+  static final String SCHEMA_EVOLUTION = "schema_evolution";
   private static final String IF_EXISTS = "if_exists";
   private static final String TABLE = "table";
 
   private static final List<Setting> SETTINGS =
       SqlServerSettings.with(
           Stream.concat(
-                  // Table and if_exists as for every database; SQL Server declares its own
-                  // write_strategy and primary_key below, and has no schema_evolution yet.
+                  // Table, if_exists and schema_evolution as for every database; SQL Server
+                  // declares its own write_strategy and primary_key below.
                   JdbcStoreSettings.TABLE_SETTINGS.stream()
-                      .filter(s -> s.name().equals(TABLE) || s.name().equals(IF_EXISTS)),
+                      .filter(
+                          s ->
+                              s.name().equals(TABLE)
+                                  || s.name().equals(IF_EXISTS)
+                                  || s.name().equals(SCHEMA_EVOLUTION)),
                   Stream.of(
                       Setting.choice(
                           WRITE_STRATEGY,
@@ -107,7 +113,8 @@ public final class SqlServerStoreType implements StoreType {
               settings.list(PRIMARY_KEY),
               overrides,
               settings.positiveInteger(BATCH_SIZE),
-              settings.positiveInteger(PARALLEL_WRITERS)));
+              settings.positiveInteger(PARALLEL_WRITERS),
+              settings.choice(SCHEMA_EVOLUTION, SchemaEvolution.class)));
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       String key =

@@ -32,6 +32,7 @@ final class SqlServerStoreWriter implements StoreWriter {
    * @param entity the entity, for messages
    * @param where the database and table, for messages
    * @param suffix makes the run's table names unique
+   * @param schema compares the data with the target table and finds the limits of its columns
    */
   record Target(
       String entity,
@@ -40,7 +41,8 @@ final class SqlServerStoreWriter implements StoreWriter {
       TableSql sql,
       SqlServerStoreOptions options,
       IfExists ifExists,
-      String suffix) {
+      String suffix,
+      SchemaCheck schema) {
     Target {
       requireNonNull(entity, "entity is null");
       requireNonNull(where, "where is null");
@@ -49,6 +51,7 @@ final class SqlServerStoreWriter implements StoreWriter {
       requireNonNull(options, "options is null");
       requireNonNull(ifExists, "ifExists is null");
       requireNonNull(suffix, "suffix is null");
+      requireNonNull(schema, "schema is null");
     }
   }
 
@@ -57,12 +60,16 @@ final class SqlServerStoreWriter implements StoreWriter {
   private final ParallelStager stager;
   private final ColumnWidths widths;
   private final RetryPolicy retry;
+  private final TableFit fit;
   private Connection publisher;
+  private long rows;
   private long bytes;
   private boolean finished;
 
-  private SqlServerStoreWriter(Target target, ConnectionPool pool, ParallelStager stager) {
+  private SqlServerStoreWriter(
+      Target target, ConnectionPool pool, ParallelStager stager, TableFit fit) {
     this.target = target;
+    this.fit = fit;
     this.pool = pool;
     this.stager = stager;
     this.widths = new ColumnWidths(target.sql().columns().size());
@@ -72,7 +79,8 @@ final class SqlServerStoreWriter implements StoreWriter {
 
   /**
    * Opens one connection for publishing and one per parallel writer, checks {@code if_exists:
-   * fail}, creates the staging table and starts the bulk loads.
+   * fail}, compares the data's columns with an existing table's ({@code schema_evolution}), creates
+   * the staging table and starts the bulk loads.
    *
    * @throws HyggeException of kind STORE when any of that fails; nothing is left behind
    */
@@ -82,8 +90,19 @@ final class SqlServerStoreWriter implements StoreWriter {
         ConnectionPool.open(target.database(), target.entity(), ErrorKind.STORE, writers + 1);
     TableSql sql = target.sql();
     RetryPolicy retry = target.database().retry();
+    TableFit fit;
     try {
       retry.run("Checking " + sql.target(), () -> failIfTargetHasRows(target, pool.get(0)));
+      fit =
+          retry.run(
+              "Describing " + sql.target(),
+              () ->
+                  target
+                      .schema()
+                      .inspect(
+                          new SqlServerCatalog(pool.get(0), sql.dialect()),
+                          sql.target(),
+                          target.options().strategy()));
       retry.run(
           "Creating " + sql.staging(),
           () -> execute(pool.get(0), List.of(sql.drop(sql.staging()), sql.createStaging())));
@@ -100,7 +119,7 @@ final class SqlServerStoreWriter implements StoreWriter {
       ParallelStager stager =
           new ParallelStager(
               sql.columns(), sql.types(), loaders, allocator, "hygge-sqlserver " + target.entity());
-      return new SqlServerStoreWriter(target, pool, stager);
+      return new SqlServerStoreWriter(target, pool, stager, fit);
     } catch (RuntimeException e) {
       try {
         execute(pool.get(0), List.of(sql.drop(sql.staging())));
@@ -135,14 +154,29 @@ final class SqlServerStoreWriter implements StoreWriter {
     return null;
   }
 
+  /**
+   * Checks the batch against the target's column limits, then queues it for the bulk loads.
+   *
+   * @throws HyggeException of kind STORE naming the row of the load, the column and the value that
+   *     does not fit, before the batch is staged
+   */
   @Override
   public void write(VectorSchemaRoot batch) {
+    fit.check(batch, rows);
     widths.observe(batch);
     try {
       stager.stage(batch);
     } catch (SQLException e) {
-      throw failure(target, "cannot stage a batch of " + batch.getRowCount() + " rows", e);
+      throw failure(
+          target,
+          "cannot stage rows "
+              + (rows + 1)
+              + " to "
+              + (rows + batch.getRowCount())
+              + " of the load",
+          e);
     }
+    rows += batch.getRowCount();
     for (FieldVector vector : batch.getFieldVectors()) {
       bytes += vector.getBufferSize();
     }
@@ -205,7 +239,12 @@ final class SqlServerStoreWriter implements StoreWriter {
         return null;
       }
       boolean exists = sql.dialect().tableExists(connection, sql.target());
-      execute(connection, plan.statements(exists));
+      // Compared again inside the transaction: the table may have changed during the load.
+      List<String> added =
+          exists && plan.strategy() != WriteStrategy.TEMP_SWAP
+              ? target.schema().added(new SqlServerCatalog(connection, sql.dialect()), sql.target())
+              : List.of();
+      execute(connection, plan.statements(exists, added));
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       try {

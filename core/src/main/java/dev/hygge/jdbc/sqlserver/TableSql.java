@@ -108,6 +108,20 @@ public record TableSql(
         + ");";
   }
 
+  /** Adds column {@code name} of type {@code ddl} to the target, accepting NULL. */
+  public String addColumn(String name, String ddl) {
+    if (!columns.contains(name)) {
+      throw new IllegalArgumentException("not a column of the data: " + name);
+    }
+    return "ALTER TABLE "
+        + dialect.quote(target)
+        + " ADD "
+        + dialect.quote(name)
+        + " "
+        + ddl
+        + " NULL";
+  }
+
   /** Drops {@code table} if it exists. */
   public String drop(TableName table) {
     return "DROP TABLE IF EXISTS " + dialect.quote(table);

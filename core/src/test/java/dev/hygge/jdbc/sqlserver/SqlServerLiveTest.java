@@ -11,6 +11,7 @@ import dev.hygge.flow.StoreWriter;
 import dev.hygge.flow.WriteMode;
 import dev.hygge.flow.WriteRequest;
 import dev.hygge.jdbc.IfExists;
+import dev.hygge.jdbc.SchemaEvolution;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -40,10 +41,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writes, replaces, swaps, merges and reads back a real SQL Server table. Runs only in the {@code
- * mssql-live} Maven profile, which turns on when {@code HYGGE_MSSQL_URL} is set ({@code
- * HYGGE_MSSQL_USER} and {@code HYGGE_MSSQL_PASSWORD} give a SQL login, {@code
- * HYGGE_MSSQL_AUTHENTICATION} another method); an unreachable server fails every test.
+ * Writes, replaces, swaps, merges and reads back a real SQL Server table, and checks schema drift
+ * and overflowing values against it. Runs only in the {@code mssql-live} Maven profile, which turns
+ * on when {@code HYGGE_MSSQL_URL} is set ({@code HYGGE_MSSQL_USER} and {@code HYGGE_MSSQL_PASSWORD}
+ * give a SQL login, {@code HYGGE_MSSQL_AUTHENTICATION} another method); an unreachable server fails
+ * every test.
  */
 @Tag("mssql-live")
 class SqlServerLiveTest {
@@ -126,10 +128,26 @@ class SqlServerLiveTest {
   }
 
   private SqlServerStore store(WriteStrategy strategy, IfExists ifExists, List<String> key) {
+    return store(strategy, ifExists, key, SchemaEvolution.FAIL);
+  }
+
+  private SqlServerStore store(
+      WriteStrategy strategy, IfExists ifExists, List<String> key, SchemaEvolution evolution) {
     return new SqlServerStore(
         database,
         new SqlServerStoreOptions(
-            table, Optional.of(ifExists), strategy, key, SchemaOverrides.NONE, 1_000, 3));
+            table,
+            Optional.of(ifExists),
+            strategy,
+            key,
+            SchemaOverrides.NONE,
+            1_000,
+            3,
+            evolution));
+  }
+
+  private List<String> stagingTables() throws SQLException {
+    return query("SELECT name FROM sys.tables WHERE name LIKE '" + table + "[_][_]%'");
   }
 
   /** Writes ids {@code firstId..} named {@code prefix + id}, the batch {@code copies} times. */
@@ -222,5 +240,98 @@ class SqlServerLiveTest {
     assertThat(query("SELECT id, name FROM " + table + " ORDER BY id, name")).isEqualTo(before);
     assertThat(query("SELECT COUNT(*) FROM sys.tables WHERE name LIKE '" + table + "[_][_]%'"))
         .containsExactly("0");
+  }
+
+  @Test
+  void driftFailsByDefaultAndAddColumnsAddsNewColumnsAndWritesMissingOnesAsNull() throws Exception {
+    execute(
+        "CREATE TABLE "
+            + table
+            + " (id BIGINT NOT NULL, label NVARCHAR(40) NULL, amount DECIMAL(12,2),"
+            + " day DATE, moment DATETIME2(6), instant DATETIMEOFFSET(6))");
+    execute("INSERT INTO " + table + " (id, label) VALUES (0, N'kept')");
+    SqlServerStore failing = store(WriteStrategy.DIRECT_INSERT, IfExists.APPEND, List.of());
+
+    assertThatThrownBy(() -> write(failing, 1, 3, "n", 1))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageContainingAll(
+            "the data's columns differ from the table's: column 'name' (NVARCHAR) is new, not in"
+                + " the table; column 'label' (NVARCHAR(40)) is in the table but not in the data.",
+            "Set schema_evolution: add_columns",
+            "Nothing was written.");
+    assertThat(query("SELECT id, label FROM " + table)).containsExactly("0|kept");
+    assertThat(stagingTables()).isEmpty();
+
+    write(
+        store(WriteStrategy.DIRECT_INSERT, IfExists.APPEND, List.of(), SchemaEvolution.ADD_COLUMNS),
+        1,
+        3,
+        "n",
+        1);
+
+    assertThat(query("SELECT id, label, name FROM " + table + " ORDER BY id"))
+        .containsExactly("0|kept|null", "1|null|n1", "2|null|n2", "3|null|n3");
+    assertThat(
+            query(
+                "SELECT DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, IS_NULLABLE FROM"
+                    + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = '"
+                    + table
+                    + "' AND COLUMN_NAME = 'name'"))
+        .containsExactly("nvarchar|16|YES");
+    assertThat(stagingTables()).isEmpty();
+  }
+
+  @Test
+  void aRetypedColumnFailsEvenWithAddColumns() throws Exception {
+    execute(
+        "CREATE TABLE "
+            + table
+            + " (id NVARCHAR(10), name NVARCHAR(50), amount DECIMAL(12,2), day DATE,"
+            + " moment DATETIME2(6), instant DATETIMEOFFSET(6))");
+
+    assertThatThrownBy(
+            () ->
+                write(
+                    store(
+                        WriteStrategy.MERGE,
+                        IfExists.APPEND,
+                        List.of("id"),
+                        SchemaEvolution.ADD_COLUMNS),
+                    1,
+                    3,
+                    "r",
+                    1))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageContainingAll(
+            "column 'id' is NVARCHAR(10) in the table but Int(64, true) in the data (written as"
+                + " BIGINT)",
+            "schema_evolution: add_columns cannot fix these");
+    assertThat(query("SELECT COUNT(*) FROM " + table)).containsExactly("0");
+    assertThat(stagingTables()).isEmpty();
+  }
+
+  @Test
+  void aValueThatOverflowsItsColumnFailsNamingTheRowAndNothingIsPublished() throws Exception {
+    execute(
+        "CREATE TABLE "
+            + table
+            + " (id TINYINT, name NVARCHAR(5), amount DECIMAL(12,2), day DATE,"
+            + " moment DATETIME2(6), instant DATETIMEOFFSET(6))");
+    SqlServerStore store = store(WriteStrategy.DIRECT_INSERT, IfExists.APPEND, List.of());
+
+    // 'Ærø 10' is six UTF-16 code units; row 10 of the load is the first too long.
+    assertThatThrownBy(() -> write(store, 1, 20, "Ærø ", 1))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageContaining(
+            "row 10 of the load has 'Ærø 10' in column 'name', which does not fit the column's"
+                + " type NVARCHAR(5) (at most 5 UTF-16 code units)");
+    // TINYINT holds 0 to 255: id 256 is row 7; the batch is written twice, so row 17 too.
+    assertThatThrownBy(() -> write(store, 250, 10, "x", 2))
+        .isInstanceOf(HyggeException.class)
+        .hasMessageContaining(
+            "row 7 of the load has 256 in column 'id', which does not fit the column's type"
+                + " TINYINT (from 0 to 255)");
+    assertThat(query("SELECT COUNT(*) FROM " + table)).containsExactly("0");
+    assertThat(stagingTables()).isEmpty();
   }
 }
