@@ -127,7 +127,8 @@ final class AwsPayloads {
       return message(inner, Optional.of(id), messagePath);
     }
     if (RunMessages.matches(node)) {
-      return List.of(RunMessages.parse(node, id, path));
+      return List.of(
+          RunMessages.parse(node, envelopeId.orElse(path.isEmpty() ? "request" : path), path));
     }
     throw HyggeException.config(
         (path.isEmpty() ? "The payload" : path)
