@@ -88,7 +88,11 @@ public final class EventRunner {
               ? e.getMessage()
               : "Delivery " + run.id() + " failed unexpectedly (a bug, please report): " + e;
       Failure failure = new Failure(kind, message, Disposition.of(e));
-      LOG.warn("Delivery {} ({}) failed: {}", run.id(), run.subject(), message, e);
+      if (e instanceof HyggeException) {
+        LOG.warn("Delivery {} ({}) failed: {}", run.id(), run.subject(), message);
+      } else {
+        LOG.warn("Delivery {} ({}) failed: {}", run.id(), run.subject(), message, e);
+      }
       return failed(run, Optional.empty(), failure);
     }
     if (report.succeeded()) {
