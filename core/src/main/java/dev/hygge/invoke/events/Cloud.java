@@ -2,7 +2,6 @@ package dev.hygge.invoke.events;
 
 import dev.hygge.HyggeException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The cloud an event payload comes from; restricts which payload shapes are tried. */
@@ -42,10 +41,5 @@ public enum Cloud {
             + "': use one of "
             + Arrays.stream(values()).map(Cloud::word).collect(Collectors.joining(", "))
             + ".");
-  }
-
-  @Override
-  public String toString() {
-    return word.toUpperCase(Locale.ROOT);
   }
 }
