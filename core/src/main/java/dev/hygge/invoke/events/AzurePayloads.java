@@ -2,10 +2,12 @@ package dev.hygge.invoke.events;
 
 import static dev.hygge.invoke.events.EventJson.at;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hygge.HyggeException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +43,7 @@ final class AzurePayloads {
       return Optional.empty();
     }
     try {
-      byte[] decoded = java.util.Base64.getMimeDecoder().decode(text);
+      byte[] decoded = Base64.getMimeDecoder().decode(text);
       return EventJson.looksLikeJson(decoded) ? Optional.of(decoded) : Optional.empty();
     } catch (IllegalArgumentException e) {
       // Not base64 either: the caller reports the payload as no known shape.
@@ -159,7 +161,7 @@ final class AzurePayloads {
   record BlobData(
       String api,
       String url,
-      @com.fasterxml.jackson.annotation.JsonProperty("eTag") String eTag,
+      @JsonProperty("eTag") String eTag,
       Long contentLength,
       String blobType) {}
 }

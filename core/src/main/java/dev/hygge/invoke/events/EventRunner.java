@@ -48,18 +48,26 @@ public final class EventRunner {
     return run(EventParser.parse(payload, cloud), RunListener.NONE);
   }
 
+  /**
+   * Runs the deliveries of a parsed payload, e.g. a binary-mode CloudEvent from {@link
+   * EventParser#parseCloudEvent}.
+   */
+  public EventOutcome run(ParsedEvent event) {
+    return run(event, RunListener.NONE);
+  }
+
   /** Runs the deliveries of a parsed payload, one after the other, reporting progress. */
   public EventOutcome run(ParsedEvent event, RunListener listener) {
     requireNonNull(event, "event is null");
     requireNonNull(listener, "listener is null");
     List<DeliveryResult> results = new ArrayList<>();
     for (Delivery delivery : event.deliveries()) {
-      results.add(run(delivery, listener));
+      results.add(deliver(delivery, listener));
     }
     return new EventOutcome(event.shape(), results);
   }
 
-  private DeliveryResult run(Delivery delivery, RunListener listener) {
+  private DeliveryResult deliver(Delivery delivery, RunListener listener) {
     if (delivery instanceof Delivery.Ignored ignored) {
       LOG.info("Delivery {} ({}) ignored: {}", ignored.id(), ignored.subject(), ignored.reason());
       return new DeliveryResult(
@@ -77,7 +85,10 @@ public final class EventRunner {
           Optional.empty(),
           new Failure(ErrorKind.CONFIG, malformed.error().getMessage(), Disposition.POISON));
     }
-    Delivery.Run run = (Delivery.Run) delivery;
+    return runOne((Delivery.Run) delivery, listener);
+  }
+
+  private DeliveryResult runOne(Delivery.Run run, RunListener listener) {
     RunReport report;
     try {
       report = invoker.invoke(run.invocation(), listener);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hygge.HyggeException;
 import dev.hygge.storage.CreatedObject;
 import dev.hygge.storage.Location;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,7 +100,7 @@ final class GcpPayloads {
     String bucket = EventJson.text(object.bucket(), at(path, "bucket"), STORAGE_SHAPE);
     String name = EventJson.text(object.name(), at(path, "name"), STORAGE_SHAPE);
     String generation = EventJson.text(object.generation(), at(path, "generation"), STORAGE_SHAPE);
-    Optional<java.time.Instant> created =
+    Optional<Instant> created =
         EventJson.time(object.timeCreated(), at(path, "timeCreated"), STORAGE_SHAPE);
     CreatedObject createdObject =
         new CreatedObject(

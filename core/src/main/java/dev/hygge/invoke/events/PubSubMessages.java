@@ -4,6 +4,7 @@ import static dev.hygge.invoke.events.EventJson.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hygge.HyggeException;
+import dev.hygge.invoke.ManualRun;
 import dev.hygge.storage.CreatedObject;
 import dev.hygge.storage.Location;
 import java.util.List;
@@ -56,7 +57,7 @@ final class PubSubMessages {
               + " of the "
               + SHAPE
               + " decodes to no run message: expected "
-              + dev.hygge.invoke.ManualRun.EXAMPLE
+              + ManualRun.EXAMPLE
               + ", or a Cloud Storage notification (attribute eventType).");
     }
     return List.of(RunMessages.parse(run, id, dataPath));
