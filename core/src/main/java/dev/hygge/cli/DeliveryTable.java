@@ -29,11 +29,12 @@ final class DeliveryTable {
               });
     }
     long pass = count(outcome, DeliveryStatus.SUCCEEDED);
+    long part = count(outcome, DeliveryStatus.INCOMPLETE);
     long ignored = count(outcome, DeliveryStatus.IGNORED);
     long failed = count(outcome, DeliveryStatus.FAILED);
     out.printf(
-        "%nDeliveries: PASS=%d IGNORED=%d ERROR=%d (retryable %d) TOTAL=%d%n",
-        pass, ignored, failed, outcome.retryableIds().size(), outcome.results().size());
+        "%nDeliveries: PASS=%d PART=%d IGNORED=%d ERROR=%d (retryable %d) TOTAL=%d%n",
+        pass, part, ignored, failed, outcome.retryableIds().size(), outcome.results().size());
     for (DeliveryResult result : outcome.results()) {
       result
           .failure()
@@ -54,6 +55,7 @@ final class DeliveryTable {
   private static String word(DeliveryResult result) {
     return switch (result.status()) {
       case SUCCEEDED -> "PASS";
+      case INCOMPLETE -> "PART (stopped at the time budget: a continuation takes the rest)";
       case IGNORED -> "IGNORED (" + result.reason().orElse("") + ")";
       case FAILED ->
           "ERROR ("

@@ -92,7 +92,7 @@ class InvokeCommandTest {
         .contains("hygge: replaying run message from ")
         .contains("delivery request: run of flow sales, entity orders -> PASS")
         .contains("sales.orders  PASS")
-        .contains("Deliveries: PASS=1 IGNORED=0 ERROR=0 (retryable 0) TOTAL=1");
+        .contains("Deliveries: PASS=1 PART=0 IGNORED=0 ERROR=0 (retryable 0) TOTAL=1");
     assertThat(lakeFiles(project, "orders")).isEqualTo(1);
   }
 
@@ -151,7 +151,7 @@ class InvokeCommandTest {
             "delivery 1c8b3e58-8a5d-4c7a-8e4f-2d3c4b5e6f70: SQS message 1c8b3e58-8a5d-4c7a-8e4f-2d3c4b5e6f70 -> ERROR (poison)")
         .contains(
             "-> IGNORED (s3:TestEvent only checks that notifications reach the function: nothing to load)")
-        .contains("Deliveries: PASS=1 IGNORED=1 ERROR=2 (retryable 0) TOTAL=4")
+        .contains("Deliveries: PASS=1 PART=0 IGNORED=1 ERROR=2 (retryable 0) TOTAL=4")
         .contains(
             "ERROR in delivery 2d7c4f69-9b6e-4d8b-9f5a-3e4d5c6f7a81 (CONFIG, poison: a retry fails the same way):");
     assertThat(lakeFiles(project, "orders")).as("the good message still ran").isEqualTo(1);

@@ -3,7 +3,10 @@ package dev.hygge.invoke.events;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.ErrorKind;
+import dev.hygge.invoke.EntityReport;
+import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.RunReport;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +38,20 @@ public record DeliveryResult(
     }
   }
 
+  /**
+   * The run messages that continue what this delivery's run left at the time budget, one per
+   * incomplete entity; empty unless the status is INCOMPLETE.
+   */
+  public List<ManualRun> continuations() {
+    return report
+        .map(r -> r.incomplete().stream().map(DeliveryResult::continuation).toList())
+        .orElse(List.of());
+  }
+
+  private static ManualRun continuation(EntityReport entity) {
+    return new ManualRun(entity.flow(), entity.entity());
+  }
+
   /** Whether the delivery failed and a retry can help. */
   public boolean retryable() {
     return failure.map(f -> f.disposition() == Disposition.RETRYABLE).orElse(false);
@@ -44,6 +61,11 @@ public record DeliveryResult(
   public enum DeliveryStatus {
     /** It ran and every entity it selected succeeded (possibly loading nothing new). */
     SUCCEEDED,
+    /**
+     * It ran up to the invocation's time budget and kept what it committed; a continuation (one run
+     * message per {@link DeliveryResult#continuations() incomplete entity}) takes the rest.
+     */
+    INCOMPLETE,
     /** It asked for nothing hygge does (a deleted blob, a test event). */
     IGNORED,
     /** It was malformed, or its run failed. */

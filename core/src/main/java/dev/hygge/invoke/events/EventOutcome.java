@@ -2,6 +2,7 @@ package dev.hygge.invoke.events;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hygge.invoke.ManualRun;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,14 @@ public record EventOutcome(String shape, List<DeliveryResult> results) {
     Set<String> ids = new LinkedHashSet<>();
     results.stream().filter(DeliveryResult::retryable).forEach(r -> ids.add(r.id()));
     return ids;
+  }
+
+  /**
+   * The run messages that continue what runs left at the time budget, each once, in payload order:
+   * an adapter sends them to its fan-out queue.
+   */
+  public List<ManualRun> continuations() {
+    return results.stream().flatMap(r -> r.continuations().stream()).distinct().toList();
   }
 
   /** Whether some delivery failed and a retry can help it. */

@@ -2,6 +2,7 @@ package dev.hygge.invoke.events;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.RunReportView;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param succeeded whether no delivery failed
  * @param failedIds the ids of failed deliveries, each once (SQS {@code batchItemFailures})
  * @param retryableIds the ids of failed deliveries a retry can help, each once
+ * @param continuations the run messages that continue runs stopped at the time budget
  * @param deliveries one view per delivery, in payload order
  */
 public record EventOutcomeView(
@@ -20,11 +22,13 @@ public record EventOutcomeView(
     boolean succeeded,
     List<String> failedIds,
     List<String> retryableIds,
+    List<ManualRun> continuations,
     List<DeliveryView> deliveries) {
   public EventOutcomeView {
     requireNonNull(shape, "shape is null");
     failedIds = List.copyOf(requireNonNull(failedIds, "failedIds is null"));
     retryableIds = List.copyOf(requireNonNull(retryableIds, "retryableIds is null"));
+    continuations = List.copyOf(requireNonNull(continuations, "continuations is null"));
     deliveries = List.copyOf(requireNonNull(deliveries, "deliveries is null"));
   }
 
@@ -36,6 +40,7 @@ public record EventOutcomeView(
         outcome.succeeded(),
         List.copyOf(outcome.failedIds()),
         List.copyOf(outcome.retryableIds()),
+        outcome.continuations(),
         outcome.results().stream().map(DeliveryView::of).toList());
   }
 
@@ -44,7 +49,7 @@ public record EventOutcomeView(
    *
    * @param id the id the cloud acknowledges it by
    * @param subject what it was about
-   * @param status {@code SUCCEEDED}, {@code IGNORED} or {@code FAILED}
+   * @param status {@code SUCCEEDED}, {@code INCOMPLETE}, {@code IGNORED} or {@code FAILED}
    * @param reason why it was ignored
    * @param errorKind the kind of error, when it failed
    * @param error the error message, when it failed

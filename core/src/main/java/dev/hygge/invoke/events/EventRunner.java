@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.config.Project;
+import dev.hygge.flow.TimeBudget;
 import dev.hygge.invoke.EntityReport;
 import dev.hygge.invoke.EntityStatus;
 import dev.hygge.invoke.FlowInvoker;
@@ -38,36 +39,54 @@ public final class EventRunner {
   }
 
   /**
-   * Parses a payload and runs its deliveries.
+   * Parses a payload and runs its deliveries without a time limit.
    *
    * @param cloud the cloud it came from, or empty to detect it
    * @throws HyggeException of kind CONFIG when the payload as a whole cannot be understood (see
    *     {@link EventParser#parse}); problems of one message of a batch fail only that delivery
    */
   public EventOutcome run(byte[] payload, Optional<Cloud> cloud) {
-    return run(EventParser.parse(payload, cloud), RunListener.NONE);
+    return run(EventParser.parse(payload, cloud), Optional.empty(), RunListener.NONE);
+  }
+
+  /**
+   * Parses a payload and runs its deliveries within a function invocation's time budget: runs that
+   * reach it stop at a safe boundary and their deliveries end INCOMPLETE with continuations.
+   *
+   * @throws HyggeException as {@link #run(byte[], Optional)}
+   */
+  public EventOutcome run(byte[] payload, Optional<Cloud> cloud, TimeBudget budget) {
+    return run(
+        EventParser.parse(payload, cloud),
+        Optional.of(requireNonNull(budget, "budget is null")),
+        RunListener.NONE);
   }
 
   /**
    * Runs the deliveries of a parsed payload, e.g. a binary-mode CloudEvent from {@link
-   * EventParser#parseCloudEvent}.
+   * EventParser#parseCloudEvent}, within a time budget.
    */
-  public EventOutcome run(ParsedEvent event) {
-    return run(event, RunListener.NONE);
+  public EventOutcome run(ParsedEvent event, TimeBudget budget) {
+    return run(event, Optional.of(requireNonNull(budget, "budget is null")), RunListener.NONE);
   }
 
-  /** Runs the deliveries of a parsed payload, one after the other, reporting progress. */
+  /** Runs the deliveries of a parsed payload without a time limit, reporting progress. */
   public EventOutcome run(ParsedEvent event, RunListener listener) {
+    return run(event, Optional.empty(), listener);
+  }
+
+  private EventOutcome run(ParsedEvent event, Optional<TimeBudget> budget, RunListener listener) {
     requireNonNull(event, "event is null");
     requireNonNull(listener, "listener is null");
     List<DeliveryResult> results = new ArrayList<>();
     for (Delivery delivery : event.deliveries()) {
-      results.add(deliver(delivery, listener));
+      results.add(deliver(delivery, budget, listener));
     }
     return new EventOutcome(event.shape(), results);
   }
 
-  private DeliveryResult deliver(Delivery delivery, RunListener listener) {
+  private DeliveryResult deliver(
+      Delivery delivery, Optional<TimeBudget> budget, RunListener listener) {
     if (delivery instanceof Delivery.Ignored ignored) {
       LOG.info("Delivery {} ({}) ignored: {}", ignored.id(), ignored.subject(), ignored.reason());
       return new DeliveryResult(
@@ -85,13 +104,14 @@ public final class EventRunner {
           Optional.empty(),
           new Failure(ErrorKind.CONFIG, malformed.error().getMessage(), Disposition.POISON));
     }
-    return runOne((Delivery.Run) delivery, listener);
+    return runOne((Delivery.Run) delivery, budget, listener);
   }
 
-  private DeliveryResult runOne(Delivery.Run run, RunListener listener) {
+  private DeliveryResult runOne(
+      Delivery.Run run, Optional<TimeBudget> budget, RunListener listener) {
     RunReport report;
     try {
-      report = invoker.invoke(run.invocation(), listener);
+      report = invoker.invoke(Budgets.within(run.invocation(), budget), listener);
     } catch (RuntimeException e) {
       ErrorKind kind = e instanceof HyggeException h ? h.kind() : ErrorKind.INTERNAL;
       String message =
@@ -106,11 +126,11 @@ public final class EventRunner {
       }
       return failed(run, Optional.empty(), failure);
     }
-    if (report.succeeded()) {
+    if (report.count(EntityStatus.FAILED) == 0) {
       return new DeliveryResult(
           run.id(),
           run.subject(),
-          DeliveryStatus.SUCCEEDED,
+          report.incomplete().isEmpty() ? DeliveryStatus.SUCCEEDED : DeliveryStatus.INCOMPLETE,
           Optional.of(report),
           Optional.empty(),
           Optional.empty());

@@ -7,12 +7,15 @@ import dev.hygge.config.EntityConfig;
 import dev.hygge.config.Project;
 import dev.hygge.config.ProjectLoader;
 import dev.hygge.config.RunType;
+import dev.hygge.flow.TimeBudget;
+import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.RunListener;
 import dev.hygge.invoke.events.DeliveryResult.DeliveryStatus;
 import dev.hygge.state.EntityStateStep;
 import dev.hygge.state.EntityStates;
 import dev.hygge.testing.SalesProject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,28 @@ class EventRunnerTest {
     assertThat(result.retryable()).isTrue();
     assertThat(outcome.retryableIds()).containsExactly("m1");
     assertThat(result.report().orElseThrow().entities()).hasSize(1);
+  }
+
+  @Test
+  void aRunPastTheTimeBudgetIsIncompleteWithAContinuation() throws Exception {
+    Project project = ProjectLoader.load(SALES.create());
+    TimeBudget spent = new TimeBudget(Instant.now().minusSeconds(1), 1);
+
+    EventOutcome outcome =
+        new EventRunner(project)
+            .run(
+                sqs("{\"flow\": \"sales\"}").getBytes(StandardCharsets.UTF_8),
+                Optional.of(Cloud.AWS),
+                spent);
+
+    DeliveryResult result = outcome.results().get(0);
+    assertThat(result.status()).isEqualTo(DeliveryStatus.INCOMPLETE);
+    assertThat(result.report().orElseThrow().totalRows()).isZero();
+    assertThat(outcome.succeeded()).isTrue();
+    assertThat(outcome.failedIds()).isEmpty();
+    assertThat(outcome.continuations()).containsExactly(new ManualRun("sales", "orders"));
+    assertThat(EventOutcomeView.of(outcome).continuations())
+        .containsExactly(new ManualRun("sales", "orders"));
   }
 
   @Test
