@@ -80,6 +80,13 @@ class EventDetectionTest {
   }
 
   @Test
+  void anEmptyPayloadSaysSo() {
+    assertThatThrownBy(() -> EventParser.parse(new byte[0], Optional.of(Cloud.GCP)))
+        .isInstanceOf(HyggeException.class)
+        .hasMessage("The event payload is empty: expected a JSON event.");
+  }
+
+  @Test
   void runMessageWithoutFlowFailsAsManualRunDoes() {
     byte[] payload = "{\"flow\": \"\", \"entity\": \"orders\"}".getBytes(StandardCharsets.UTF_8);
 
