@@ -106,9 +106,6 @@ class InvokeCommandTest {
                 "{\\\"flow\\\": \\\"sales\\\", \\\"entity\\\": \\\"orders\\\"}",
                 "{\\\"flow\\\": \\\"sales\\\", \\\"entity\\\": \\\"ordres\\\"}");
     Files.writeString(batch, unknownEntity);
-    Files.writeString(
-        events.resolve("good.json"),
-        new String(RecordedEvents.bytes("aws/sqs-batch-one-bad.json"), StandardCharsets.UTF_8));
 
     int code =
         run("invoke", "--event", batch.toString(), "--json", "--project", project.toString());
@@ -139,7 +136,7 @@ class InvokeCommandTest {
         run(
             "invoke",
             "--event",
-            events.resolve("good.json").toString(),
+            RecordedEvents.file("aws/sqs-batch-one-bad.json").toString(),
             "--project",
             project.toString());
 
