@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       InitCommand.class,
       GoCommand.class,
+      InvokeCommand.class,
       ListCommand.class,
       QuickstartCommand.class,
       DebugCommand.class,

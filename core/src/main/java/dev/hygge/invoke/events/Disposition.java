@@ -1,0 +1,74 @@
+package dev.hygge.invoke.events;
+
+import dev.hygge.ErrorKind;
+import dev.hygge.HyggeException;
+import dev.hygge.state.StateConflictException;
+import dev.hygge.state.StateOutcomeUnknownException;
+import dev.hygge.storage.WriteOutcomeUnknownException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLTransientException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What a cloud should do with a failed delivery: deliver it again (a retry can help) or treat it as
+ * poison (a retry fails the same way, so it goes to the dead-letter queue at once).
+ */
+public enum Disposition {
+  /**
+   * A retry can help: the entity's lease is held by another run, state changed underneath, a
+   * write's outcome is unknown, or a store, state or home failed transiently.
+   */
+  RETRYABLE,
+  /**
+   * A retry fails the same way: a malformed payload, an object or entity nobody reads, invalid
+   * configuration or credentials, or a home whose data cannot be read (a corrupt file).
+   */
+  POISON;
+
+  /**
+   * The disposition of a failure thrown while running a delivery: by its kind, and for homes, by
+   * whether its cause chain shows a transient failure (a dropped or refused connection, a timeout,
+   * a transient SQL error).
+   */
+  public static Disposition of(Throwable failure) {
+    if (!(failure instanceof HyggeException hygge)) {
+      return POISON;
+    }
+    if (hygge instanceof StateConflictException
+        || hygge instanceof StateOutcomeUnknownException
+        || hygge instanceof WriteOutcomeUnknownException) {
+      return RETRYABLE;
+    }
+    if (hygge.kind() == ErrorKind.HOME) {
+      return transientCause(hygge) ? RETRYABLE : POISON;
+    }
+    return of(hygge.kind());
+  }
+
+  /**
+   * The disposition of an entity that failed with this kind of error, when only the kind is known
+   * (an entity's report carries its kind and message, not the exception): STATE and STORE failures
+   * are retried (a held lease, a conflict, an unknown outcome, a throttled or unavailable store);
+   * CONFIG, CREDENTIAL and HOME failures are poison (the object storage clients already retried
+   * throttling and transient errors before a home failure reaches the report); INTERNAL is poison.
+   */
+  public static Disposition of(ErrorKind kind) {
+    return switch (kind) {
+      case STATE, STORE -> RETRYABLE;
+      case CONFIG, CREDENTIAL, HOME, INTERNAL -> POISON;
+    };
+  }
+
+  private static boolean transientCause(Throwable failure) {
+    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof SocketException
+          || cause instanceof SocketTimeoutException
+          || cause instanceof TimeoutException
+          || cause instanceof SQLTransientException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
