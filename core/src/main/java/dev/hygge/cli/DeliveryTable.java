@@ -1,8 +1,8 @@
 package dev.hygge.cli;
 
+import dev.hygge.invoke.Disposition;
 import dev.hygge.invoke.events.DeliveryResult;
 import dev.hygge.invoke.events.DeliveryResult.DeliveryStatus;
-import dev.hygge.invoke.events.Disposition;
 import dev.hygge.invoke.events.EventOutcome;
 import java.io.PrintWriter;
 import java.util.Locale;

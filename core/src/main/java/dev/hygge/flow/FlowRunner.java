@@ -6,6 +6,7 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.config.EntityConfig;
 import dev.hygge.config.RunType;
+import dev.hygge.invoke.Disposition;
 import dev.hygge.invoke.EntityReport;
 import dev.hygge.invoke.EntityStatus;
 import dev.hygge.invoke.RunListener;
@@ -139,7 +140,8 @@ public final class FlowRunner {
               committed.files,
               Duration.ofNanos(System.nanoTime() - start),
               Optional.of(failure.kind()),
-              Optional.of(failure.getMessage()));
+              Optional.of(failure.getMessage()),
+              Disposition.of(failure) == Disposition.RETRYABLE);
     }
     states.record(runId, started, report, state.marks());
     listener.entityFinished(report);

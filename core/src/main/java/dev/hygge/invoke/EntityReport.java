@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param duration wall time of the entity's run
  * @param errorKind the kind of error, when FAILED
  * @param error the error message, when FAILED
+ * @param retryable when FAILED, whether running it again can help (a held lease, a conflict, an
+ *     unknown outcome, a transient failure of a service); see {@link Disposition}
  */
 public record EntityReport(
     String flow,
@@ -28,7 +30,8 @@ public record EntityReport(
     int files,
     Duration duration,
     Optional<ErrorKind> errorKind,
-    Optional<String> error) {
+    Optional<String> error,
+    boolean retryable) {
   public EntityReport {
     requireNonNull(flow, "flow is null");
     requireNonNull(entity, "entity is null");
@@ -39,6 +42,34 @@ public record EntityReport(
     if (status == EntityStatus.FAILED && error.isEmpty()) {
       throw new IllegalArgumentException("a failed entity needs an error");
     }
+    if (retryable && status != EntityStatus.FAILED) {
+      throw new IllegalArgumentException("only a failed entity is retryable");
+    }
+  }
+
+  /** A report whose retryability follows from its error kind alone ({@link Disposition#of}). */
+  public EntityReport(
+      String flow,
+      String entity,
+      EntityStatus status,
+      long rows,
+      long bytes,
+      int files,
+      Duration duration,
+      Optional<ErrorKind> errorKind,
+      Optional<String> error) {
+    this(
+        flow,
+        entity,
+        status,
+        rows,
+        bytes,
+        files,
+        duration,
+        errorKind,
+        error,
+        status == EntityStatus.FAILED
+            && Disposition.of(errorKind.orElse(ErrorKind.INTERNAL)) == Disposition.RETRYABLE);
   }
 
   /** {@code flow.entity}. */

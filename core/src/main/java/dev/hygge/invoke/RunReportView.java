@@ -40,6 +40,7 @@ public record RunReportView(String runId, boolean succeeded, List<EntityView> en
    * @param errorKind the kind of error ({@code CONFIG}, {@code HOME}, ...), {@code null} unless the
    *     entity failed
    * @param error the error message, {@code null} unless the entity failed
+   * @param retryable whether running the entity again can help, when it failed
    */
   public record EntityView(
       String flow,
@@ -50,7 +51,8 @@ public record RunReportView(String runId, boolean succeeded, List<EntityView> en
       int files,
       long durationMillis,
       String errorKind,
-      String error) {
+      String error,
+      boolean retryable) {
     public EntityView {
       requireNonNull(flow, "flow is null");
       requireNonNull(entity, "entity is null");
@@ -69,7 +71,8 @@ public record RunReportView(String runId, boolean succeeded, List<EntityView> en
           report.files(),
           report.duration().toMillis(),
           report.errorKind().map(Enum::name).orElse(null),
-          report.error().orElse(null));
+          report.error().orElse(null),
+          report.retryable());
     }
   }
 }

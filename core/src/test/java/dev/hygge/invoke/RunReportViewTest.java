@@ -49,7 +49,7 @@ class RunReportViewTest {
     assertThat(view.entities())
         .containsExactly(
             new RunReportView.EntityView(
-                "sales", "orders", EntityStatus.SUCCESS, 3, 1200, 1, 45, null, null),
+                "sales", "orders", EntityStatus.SUCCESS, 3, 1200, 1, 45, null, null, false),
             new RunReportView.EntityView(
                 "sales",
                 "refunds",
@@ -59,7 +59,8 @@ class RunReportViewTest {
                 0,
                 7,
                 "HOME",
-                "Cannot read entity refunds: landing/refunds not found"));
+                "Cannot read entity refunds: landing/refunds not found",
+                false));
   }
 
   @Test

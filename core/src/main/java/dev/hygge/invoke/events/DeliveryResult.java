@@ -3,6 +3,7 @@ package dev.hygge.invoke.events;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.ErrorKind;
+import dev.hygge.invoke.Disposition;
 import dev.hygge.invoke.EntityReport;
 import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.RunReport;

@@ -2,6 +2,7 @@ package dev.hygge.invoke.events;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hygge.invoke.Disposition;
 import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.RunReportView;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.config.Project;
 import dev.hygge.flow.TimeBudget;
+import dev.hygge.invoke.Disposition;
 import dev.hygge.invoke.EntityReport;
 import dev.hygge.invoke.EntityStatus;
 import dev.hygge.invoke.FlowInvoker;
@@ -155,11 +156,7 @@ public final class EventRunner {
         report.entities().stream().filter(e -> e.status() == EntityStatus.FAILED).toList();
     ErrorKind kind = failed.get(0).errorKind().orElse(ErrorKind.INTERNAL);
     Disposition disposition =
-        failed.stream()
-                .anyMatch(
-                    e ->
-                        Disposition.of(e.errorKind().orElse(ErrorKind.INTERNAL))
-                            == Disposition.RETRYABLE)
+        failed.stream().anyMatch(EntityReport::retryable)
             ? Disposition.RETRYABLE
             : Disposition.POISON;
     String message =

@@ -8,6 +8,7 @@ import dev.hygge.config.Project;
 import dev.hygge.config.ProjectLoader;
 import dev.hygge.config.RunType;
 import dev.hygge.flow.TimeBudget;
+import dev.hygge.invoke.Disposition;
 import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.RunListener;
 import dev.hygge.invoke.events.DeliveryResult.DeliveryStatus;

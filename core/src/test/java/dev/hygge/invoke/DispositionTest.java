@@ -1,4 +1,4 @@
-package dev.hygge.invoke.events;
+package dev.hygge.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

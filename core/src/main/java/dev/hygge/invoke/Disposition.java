@@ -1,4 +1,4 @@
-package dev.hygge.invoke.events;
+package dev.hygge.invoke;
 
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
@@ -47,11 +47,10 @@ public enum Disposition {
   }
 
   /**
-   * The disposition of an entity that failed with this kind of error, when only the kind is known
-   * (an entity's report carries its kind and message, not the exception): STATE and STORE failures
-   * are retried (a held lease, a conflict, an unknown outcome, a throttled or unavailable store);
-   * CONFIG, CREDENTIAL and HOME failures are poison (the object storage clients already retried
-   * throttling and transient errors before a home failure reaches the report); INTERNAL is poison.
+   * The disposition of a failure when only its kind is known: STATE and STORE failures are retried
+   * (a held lease, a conflict, an unknown outcome, a throttled or unavailable store); CONFIG,
+   * CREDENTIAL, HOME and INTERNAL failures are poison. {@link #of(Throwable)} knows more, and the
+   * flow records its answer in each failed entity's report.
    */
   public static Disposition of(ErrorKind kind) {
     return switch (kind) {
