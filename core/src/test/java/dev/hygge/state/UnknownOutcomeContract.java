@@ -194,7 +194,7 @@ public abstract class UnknownOutcomeContract {
             new EntityStates(
                 stateStore(),
                 loaded.state(),
-                new RunJournal(loaded.state().directory()),
+                new LocalRunJournal(loaded.state().directory()),
                 Clock.systemUTC())) {
       return new FlowRunner(allocator, RunListener.NONE, states)
           .run(entity, entity.runType(), runId);
