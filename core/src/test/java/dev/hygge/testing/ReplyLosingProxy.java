@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -209,7 +210,7 @@ public final class ReplyLosingProxy implements AutoCloseable {
 
   private static Map<String, List<String>> headers(HttpExchange exchange) {
     Headers headers = exchange.getRequestHeaders();
-    Map<String, List<String>> lower = new java.util.TreeMap<>();
+    Map<String, List<String>> lower = new TreeMap<>();
     headers.forEach(
         (name, values) -> lower.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
     return Map.copyOf(lower);
