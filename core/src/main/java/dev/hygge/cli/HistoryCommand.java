@@ -1,11 +1,15 @@
 package dev.hygge.cli;
 
 import dev.hygge.config.Project;
+import dev.hygge.state.RunFilter;
 import dev.hygge.state.RunJournal;
+import dev.hygge.state.RunJournals;
 import dev.hygge.state.RunRecord;
+import dev.hygge.state.RunRecordJson;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hygge history}: the run journal, newest last. */
+/** {@code hygge history}: the run journal, wherever the state keeps it, newest last. */
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
@@ -49,24 +53,21 @@ final class HistoryCommand implements Callable<Integer> {
     }
     Project loaded = project.load();
     PrintWriter out = spec.commandLine().getOut();
-    List<RunRecord> all =
-        new RunJournal(loaded.state().directory())
-            .read().stream()
-                .filter(r -> flow == null || r.flow().equals(flow))
-                .filter(r -> entity == null || r.qualifiedName().equals(entity))
-                .toList();
-    List<RunRecord> shown = all.subList(Math.max(0, all.size() - last), all.size());
-    if (json) {
-      out.println("[");
-      for (int i = 0; i < shown.size(); i++) {
-        out.println("  " + RunJournal.encode(shown.get(i)) + (i < shown.size() - 1 ? "," : ""));
+    RunFilter filter = new RunFilter(Optional.ofNullable(flow), Optional.ofNullable(entity));
+    try (RunJournal journal = RunJournals.open(loaded.state())) {
+      List<RunRecord> shown = journal.last(last, filter);
+      if (json) {
+        out.println("[");
+        for (int i = 0; i < shown.size(); i++) {
+          out.println(
+              "  " + RunRecordJson.encode(shown.get(i)) + (i < shown.size() - 1 ? "," : ""));
+        }
+        out.println("]");
+      } else if (shown.isEmpty()) {
+        out.println("No runs recorded yet in " + journal.describe() + ".");
+      } else {
+        shown.forEach(r -> out.println(line(r)));
       }
-      out.println("]");
-    } else if (shown.isEmpty()) {
-      out.println(
-          "No runs recorded yet in " + new RunJournal(loaded.state().directory()).file() + ".");
-    } else {
-      shown.forEach(r -> out.println(line(r)));
     }
     out.flush();
     return ExitCodes.OK;

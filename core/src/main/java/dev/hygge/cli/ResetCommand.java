@@ -10,6 +10,7 @@ import dev.hygge.invoke.RunIds;
 import dev.hygge.state.EntityKey;
 import dev.hygge.state.Lease;
 import dev.hygge.state.RunJournal;
+import dev.hygge.state.RunJournals;
 import dev.hygge.state.RunRecord;
 import dev.hygge.state.StateStore;
 import dev.hygge.state.StateStores;
@@ -107,12 +108,13 @@ final class ResetCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.ENTITY_FAILED;
     }
-    RunJournal history = new RunJournal(loaded.state().directory(), loaded.state().historyLimit());
-    for (Target target : targets) {
-      store.delete(target.key(), target.version());
-      Instant now = Instant.now();
-      history.append(RunRecord.reset(RunIds.next(now), target.key(), now, target.watermark()));
-      out.println("Reset " + target.key() + ".");
+    try (RunJournal history = RunJournals.open(loaded.state())) {
+      for (Target target : targets) {
+        store.delete(target.key(), target.version());
+        Instant now = Instant.now();
+        history.append(RunRecord.reset(RunIds.next(now), target.key(), now, target.watermark()));
+        out.println("Reset " + target.key() + ".");
+      }
     }
     out.flush();
     return ExitCodes.OK;

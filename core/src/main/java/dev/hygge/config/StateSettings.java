@@ -55,13 +55,15 @@ public final class StateSettings {
                       HISTORY_DIR,
                       SettingType.PATH,
                       StateConfig.DEFAULT_DIRECTORY,
-                      "The local directory of the run history (runs.jsonl) when state is not"
-                          + " local (object, database)."),
+                      "object and database: keep the run history (runs.jsonl) in this local"
+                          + " directory instead of with the state (under the object prefix, or in"
+                          + " a table beside the state table)."),
                   Setting.optional(
                       HISTORY_LIMIT,
                       SettingType.INTEGER,
                       Integer.toString(StateConfig.DEFAULT_HISTORY_LIMIT),
-                      "How many entity runs the run history keeps; older ones are dropped.")),
+                      "How many entity runs the run history keeps, across the project; older ones"
+                          + " are dropped.")),
               Stream.concat(StorageSettings.ALL.stream(), DatabaseStateSettings.ALL.stream()))
           .toList();
 
@@ -83,18 +85,30 @@ public final class StateSettings {
     if (!type.equals(DATABASE)) {
       refuse(settings, DatabaseStateSettings.ALL, type);
     }
+    StateConfig.HistoryPlace history =
+        settings.has(HISTORY_DIR)
+            ? StateConfig.HistoryPlace.DIRECTORY
+            : StateConfig.HistoryPlace.WITH_STATE;
     if (type.equals(DATABASE)) {
       refuse(settings, StorageSettings.ALL, type);
       if (settings.has(PATH)) {
         throw settings.error(PATH, "type: database keeps state in its table; remove path.");
       }
       return new StateConfig(
-          settings.path(HISTORY_DIR), lease, DatabaseStateSettings.read(settings), historyLimit);
+          settings.path(HISTORY_DIR),
+          lease,
+          DatabaseStateSettings.read(settings),
+          historyLimit,
+          history);
     }
     if (type.equals(OBJECT)) {
       StorageTarget target = StorageSettings.target(settings, PATH);
       return new StateConfig(
-          settings.path(HISTORY_DIR), lease, new StateLocation.Objects(target), historyLimit);
+          settings.path(HISTORY_DIR),
+          lease,
+          new StateLocation.Objects(target),
+          historyLimit,
+          history);
     }
     refuse(settings, StorageSettings.ALL, type);
     if (!settings.location(PATH).isLocal()) {

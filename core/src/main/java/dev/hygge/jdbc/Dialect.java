@@ -64,6 +64,15 @@ public interface Dialect {
         entity, where, connection, this, query, parameters, batchSize, allocator);
   }
 
+  /**
+   * The parameter bound for a watermark bound in a read's predicate: {@link
+   * dev.hygge.state.Watermark#sqlValue()}, unless this database keeps the column's kind in another
+   * form (SQLite keeps timestamps as text).
+   */
+  default Object watermarkParameter(dev.hygge.state.Watermark bound) {
+    return bound.sqlValue();
+  }
+
   /** How a column of {@code field}'s Arrow type is written; empty when the type is unsupported. */
   Optional<WriteMapping> writeMapping(Field field);
 

@@ -66,7 +66,7 @@ public final class JdbcHome implements Home, SupportsWatermark {
             + " "
             + filter.comparison().operator()
             + " ?";
-    return open(request, predicate, List.of(filter.bound().sqlValue()));
+    return open(request, predicate, List.of(database.dialect().watermarkParameter(filter.bound())));
   }
 
   private BatchReader open(ReadRequest request, String predicate, List<Object> parameters) {
@@ -166,7 +166,7 @@ public final class JdbcHome implements Home, SupportsWatermark {
                           + where()
                           + " as its watermark: its type "
                           + type.typeName()
-                          + " is not a timestamp (without time zone), date, integer or text."
+                          + " is not a timestamp (with or without time zone), date, integer or text."
                           + " Choose another watermark_column, or cast it in a query:.",
                       null));
     } catch (SQLException e) {

@@ -249,8 +249,7 @@ public final class EntityStateStep implements AutoCloseable {
       }
       EntityState advanced = current.advanced(mark, journal, runId);
       try {
-        held =
-            new VersionedState(advanced, store.write(key, advanced, Optional.of(held.version())));
+        held = leases.advance(key, held, advanced);
       } catch (HyggeException e) {
         throw new HyggeException(
             ErrorKind.STATE,

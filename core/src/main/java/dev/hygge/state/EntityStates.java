@@ -32,7 +32,7 @@ public final class EntityStates implements AutoCloseable {
   /**
    * @param store where entity state lives
    * @param config the lease timeout
-   * @param journal where runs are recorded
+   * @param journal where runs are recorded; this closes it
    */
   public EntityStates(StateStore store, StateConfig config, RunJournal journal, Clock clock) {
     this.store = requireNonNull(store, "store is null");
@@ -51,11 +51,13 @@ public final class EntityStates implements AutoCloseable {
   /** The state of a project, kept where its {@code state:} block says. */
   public static EntityStates of(Project project) {
     StateConfig config = project.state();
-    return new EntityStates(
-        StateStores.open(config),
-        config,
-        new RunJournal(config.directory(), config.historyLimit()),
-        Clock.systemUTC());
+    StateStore store = StateStores.open(config);
+    try {
+      return new EntityStates(store, config, RunJournals.open(config), Clock.systemUTC());
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 
   /** The state step of one entity's run; nothing is read or written until its {@code begin}. */
@@ -121,10 +123,14 @@ public final class EntityStates implements AutoCloseable {
     }
   }
 
-  /** Stops lease renewals and closes the state store. */
+  /** Stops lease renewals and closes the state store and the run journal. */
   @Override
   public void close() {
     renewals.shutdownNow();
-    store.close();
+    try {
+      store.close();
+    } finally {
+      journal.close();
+    }
   }
 }

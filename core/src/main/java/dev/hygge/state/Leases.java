@@ -18,11 +18,13 @@ final class Leases {
   private static final int ACQUIRE_ATTEMPTS = 3;
 
   private final StateStore store;
+  private final SettledWrites writes;
   private final Duration timeout;
   private final Clock clock;
 
   Leases(StateStore store, Duration timeout, Clock clock) {
     this.store = requireNonNull(store, "store is null");
+    this.writes = new SettledWrites(store);
     this.timeout = requireNonNull(timeout, "timeout is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
@@ -46,8 +48,7 @@ final class Leases {
       }
       EntityState leased = state.withLease(Optional.of(new Lease(runId, now, now.plus(timeout))));
       try {
-        StateVersion version = store.write(key, leased, current.map(VersionedState::version));
-        return new VersionedState(leased, version);
+        return writes.write(key, leased, current.map(VersionedState::version));
       } catch (StateConflictException e) {
         last = e;
       }
@@ -60,12 +61,21 @@ final class Leases {
     Instant now = clock.instant();
     EntityState renewed =
         held.state().withLease(Optional.of(new Lease(runId, now, now.plus(timeout))));
-    return new VersionedState(renewed, store.write(key, renewed, Optional.of(held.version())));
+    return writes.write(key, renewed, Optional.of(held.version()));
   }
 
   /** Gives the lease back. */
   void release(EntityKey key, VersionedState held) {
-    store.write(key, held.state().withLease(Optional.empty()), Optional.of(held.version()));
+    writes.write(key, held.state().withLease(Optional.empty()), Optional.of(held.version()));
+  }
+
+  /**
+   * Saves a run's advanced state (the lease kept), settling an unknown outcome by reading back.
+   *
+   * @throws HyggeException of kind STATE as {@link SettledWrites#write} does
+   */
+  VersionedState advance(EntityKey key, VersionedState held, EntityState advanced) {
+    return writes.write(key, advanced, Optional.of(held.version()));
   }
 
   /** The time between renewals: a third of the timeout, so two can fail before it lapses. */

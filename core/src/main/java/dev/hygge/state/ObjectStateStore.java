@@ -11,7 +11,10 @@ import dev.hygge.storage.VersionedBytes;
 import dev.hygge.storage.WriteCondition;
 import dev.hygge.storage.WriteConditionFailedException;
 import dev.hygge.storage.WriteOutcomeUnknownException;
+import java.util.Arrays;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entity state on object storage (S3, GCS, Azure Blob, or local files through the same layer): one
@@ -20,6 +23,7 @@ import java.util.Optional;
  * write on it, so a compare-and-swap needs no lock. The store is closed with this.
  */
 public final class ObjectStateStore implements StateStore {
+  private static final Logger LOG = LoggerFactory.getLogger(ObjectStateStore.class);
   private static final String STATE_SUFFIX = ".json";
 
   private final ObjectStore store;
@@ -71,11 +75,12 @@ public final class ObjectStateStore implements StateStore {
             .orElse(1L);
     WriteCondition condition =
         expected.map(v -> WriteCondition.matches(v.token())).orElse(WriteCondition.absent());
+    byte[] bytes = StateFileFormat.encode(state, next);
     try {
-      return new StateVersion(
-          conditional.writeIf(location, StateFileFormat.encode(state, next), condition).version());
+      return new StateVersion(conditional.writeIf(location, bytes, condition).version());
     } catch (WriteConditionFailedException e) {
-      throw conflict(key, location, expected, Optional.empty(), e);
+      return landedBefore(key, location, bytes, e)
+          .orElseThrow(() -> conflict(key, location, expected, Optional.empty(), e));
     } catch (WriteOutcomeUnknownException e) {
       throw unknown(key, location, e);
     } catch (HyggeException e) {
@@ -127,6 +132,35 @@ public final class ObjectStateStore implements StateStore {
       }
     }
     return root.resolve(key.flow()).resolve(key.entity() + STATE_SUFFIX);
+  }
+
+  /**
+   * The version of this very write when the object already holds its bytes: a client that retried
+   * after a lost reply hears its own earlier attempt as a lost race. The bytes carry the state's
+   * version counter and the run's lease, so no other write stores the same ones.
+   */
+  private Optional<StateVersion> landedBefore(
+      EntityKey key, Location location, byte[] bytes, WriteConditionFailedException e) {
+    Optional<VersionedBytes> stored;
+    try {
+      stored = readObject(key, location);
+    } catch (HyggeException readFailure) {
+      e.addSuppressed(readFailure);
+      return Optional.empty();
+    }
+    Optional<StateVersion> landed =
+        stored
+            .filter(object -> Arrays.equals(object.bytes(), bytes))
+            .map(object -> new StateVersion(object.version()));
+    landed.ifPresent(
+        version ->
+            LOG.info(
+                "The state of entity {} in {} was saved by an earlier attempt of the same write"
+                    + " (version {}); its retry found it there",
+                key.qualifiedName(),
+                location,
+                version));
+    return landed;
   }
 
   private Optional<VersionedBytes> readObject(EntityKey key, Location location) {

@@ -1,213 +1,31 @@
 package dev.hygge.state;
 
-import static java.util.Objects.requireNonNull;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hygge.ErrorKind;
-import dev.hygge.HyggeException;
-import dev.hygge.files.Durability;
-import dev.hygge.files.FileLocks;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The run history: a file of JSON lines ({@code runs.jsonl} in the state directory), one line per
- * entity run (or reset), appended to and cut back to its last {@code limit} lines when it grows a
- * tenth past them.
+ * The run history: one {@link RunRecord} per entity run or reset, kept where the project's state is
+ * ({@link LocalRunJournal}, {@link ObjectRunJournal}, {@link DatabaseRunJournal}) and cut back to
+ * {@code state: history_limit} runs.
  */
-public final class RunJournal {
-  /** The journal's file name in the state directory. */
-  public static final String FILE_NAME = "runs.jsonl";
-
-  private static final Logger LOG = LoggerFactory.getLogger(RunJournal.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** How far past its limit the history may grow before it is cut back: a tenth, so rarely. */
-  private static final int SLACK_DIVISOR = 10;
-
-  private static final String TEMP_SUFFIX = ".tmp";
-
-  private final Path file;
-  private final int limit;
-
+public interface RunJournal extends AutoCloseable {
   /**
-   * A history that keeps the default number of runs.
+   * Records one entity run, then drops the oldest runs beyond the history limit.
    *
-   * @param directory the state directory
+   * @throws dev.hygge.HyggeException of kind STATE when the record cannot be written
    */
-  public RunJournal(Path directory) {
-    this(directory, StateConfig.DEFAULT_HISTORY_LIMIT);
-  }
+  void append(RunRecord record);
 
   /**
-   * @param directory the state directory
-   * @param limit how many entity runs to keep: once the file holds a tenth more, the oldest are
-   *     dropped down to {@code limit}
-   */
-  public RunJournal(Path directory, int limit) {
-    this.file = requireNonNull(directory, "directory is null").resolve(FILE_NAME);
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be positive: " + limit);
-    }
-    this.limit = limit;
-  }
-
-  /** The journal file. */
-  public Path file() {
-    return file;
-  }
-
-  /**
-   * Appends one record, durably, whole lines only (other processes append under the same lock).
+   * The newest {@code count} runs that {@code filter} lets through, oldest first.
    *
-   * @throws HyggeException of kind STATE when the journal cannot be written
+   * @throws dev.hygge.HyggeException of kind STATE when the history cannot be read
    */
-  public void append(RunRecord record) {
-    byte[] line = (encode(record) + "\n").getBytes(StandardCharsets.UTF_8);
-    try {
-      Files.createDirectories(file.getParent());
-      try (FileLocks.Held lock = FileLocks.lock(file.resolveSibling("." + FILE_NAME + ".lock"))) {
-        Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        Durability.force(file);
-        cutBack();
-      }
-    } catch (IOException e) {
-      throw new HyggeException(
-          ErrorKind.STATE,
-          "Cannot record run "
-              + record.runId()
-              + " of entity "
-              + record.qualifiedName()
-              + " in "
-              + file
-              + ": "
-              + e
-              + ". Check the permissions and free space of the state directory.",
-          e);
-    }
-  }
+  List<RunRecord> last(int count, RunFilter filter);
 
-  /** Drops the oldest lines once the file holds more than the limit and its slack. */
-  private void cutBack() throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    if (lines.size() <= limit + limit / SLACK_DIVISOR) {
-      return;
-    }
-    List<String> kept = lines.subList(lines.size() - limit, lines.size());
-    Path temp = Files.createTempFile(file.getParent(), "." + FILE_NAME + "-", TEMP_SUFFIX);
-    try {
-      Files.write(temp, kept, StandardCharsets.UTF_8);
-      Durability.force(temp);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      Durability.force(file.getParent());
-    } catch (IOException e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
-    LOG.debug("Cut the run history {} back to its last {} runs", file, limit);
-  }
+  /** Where the history is kept, for messages. */
+  String describe();
 
-  /**
-   * Every record, oldest first. A line that cannot be read (the last line of a run killed while
-   * writing it, or a hand edit) is skipped with a warning naming the file and line.
-   *
-   * @throws HyggeException of kind STATE when the file cannot be read
-   */
-  public List<RunRecord> read() {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw new HyggeException(
-          ErrorKind.STATE, "Cannot read the run history " + file + ": " + e, e);
-    }
-    List<RunRecord> records = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        records.add(decode(JSON.readTree(line)));
-      } catch (JsonProcessingException | IllegalArgumentException e) {
-        LOG.warn(
-            "Skipping line {} of {}: it is not a run record ({})", i + 1, file, e.getMessage());
-      }
-    }
-    return records;
-  }
-
-  /** One record as a JSON object on one line. */
-  public static String encode(RunRecord r) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("run_id", r.runId());
-    node.put("flow", r.flow());
-    node.put("entity", r.entity());
-    node.put("started", r.started().toString());
-    node.put("ended", r.ended().toString());
-    node.put("status", r.status());
-    node.put("rows", r.rows());
-    node.put("bytes", r.bytes());
-    node.put("files", r.files());
-    node.put("objects", r.objects());
-    r.read().ifPresent(v -> node.put("read", v));
-    r.watermarkBefore().ifPresent(v -> node.put("watermark_before", v));
-    r.watermarkAfter().ifPresent(v -> node.put("watermark_after", v));
-    r.errorKind().ifPresent(v -> node.put("error_kind", v));
-    r.error().ifPresent(v -> node.put("error", v));
-    return node.toString();
-  }
-
-  private static RunRecord decode(JsonNode node) {
-    try {
-      return new RunRecord(
-          required(node, "run_id"),
-          required(node, "flow"),
-          required(node, "entity"),
-          Instant.parse(required(node, "started")),
-          Instant.parse(required(node, "ended")),
-          required(node, "status"),
-          node.path("rows").asLong(),
-          node.path("bytes").asLong(),
-          node.path("files").asInt(),
-          node.path("objects").asInt(),
-          optional(node, "read"),
-          optional(node, "watermark_before"),
-          optional(node, "watermark_after"),
-          optional(node, "error_kind"),
-          optional(node, "error"));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("bad time: " + e.getParsedString(), e);
-    }
-  }
-
-  private static String required(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    if (value == null || !value.isTextual()) {
-      throw new IllegalArgumentException("'" + name + "' is missing");
-    }
-    return value.asText();
-  }
-
-  private static Optional<String> optional(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
-  }
+  /** Releases the backend's clients; local files hold nothing open. */
+  @Override
+  default void close() {}
 }

@@ -3,8 +3,11 @@ package dev.hygge.state;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -12,7 +15,7 @@ import java.time.format.DateTimeParseException;
  * rows past it. Each variant compares only with its own kind.
  */
 public sealed interface Watermark
-    permits Watermark.Timestamp, Watermark.Date, Watermark.Whole, Watermark.Text {
+    permits Watermark.Timestamp, Watermark.Moment, Watermark.Date, Watermark.Whole, Watermark.Text {
 
   /** The kind of column. */
   WatermarkType type();
@@ -48,6 +51,7 @@ public sealed interface Watermark
     try {
       return switch (type) {
         case TIMESTAMP -> new Timestamp(timestamp(trimmed));
+        case TIMESTAMPTZ -> new Moment(moment(trimmed));
         case DATE -> new Date(LocalDate.parse(trimmed));
         case INTEGER -> new Whole(Long.parseLong(trimmed));
         case STRING -> new Text(text);
@@ -65,9 +69,20 @@ public sealed interface Watermark
     return LocalDateTime.parse(text.replace(' ', 'T'));
   }
 
+  /** An instant written with an offset, or without one meaning UTC. */
+  private static Instant moment(String text) {
+    String iso = text.replace(' ', 'T');
+    if (iso.endsWith("Z") || iso.matches(".*T.*[+-][0-9]{2}(:?[0-9]{2})?$")) {
+      return OffsetDateTime.parse(iso).toInstant();
+    }
+    return timestamp(text).toInstant(ZoneOffset.UTC);
+  }
+
   private static String example(WatermarkType type) {
     return switch (type) {
       case TIMESTAMP -> "e.g. 2024-01-01 or 2024-01-01T08:30:00";
+      case TIMESTAMPTZ ->
+          "e.g. 2024-01-01T08:30:00Z or 2024-01-01T10:30:00+02:00; UTC if no offset";
       case DATE -> "e.g. 2024-01-01";
       case INTEGER -> "a whole number";
       case STRING -> "any text";
@@ -122,6 +137,54 @@ public sealed interface Watermark
     public int compareWith(Watermark other) {
       if (other instanceof Timestamp t) {
         return value.compareTo(t.value);
+      }
+      throw mismatch(this, other);
+    }
+  }
+
+  /**
+   * A watermark of a timestamp column with a time zone: an instant, written in UTC (e.g. {@code
+   * 2024-05-01T10:00:00Z}) and bound as a UTC {@link OffsetDateTime} (TIMESTAMP WITH TIME ZONE).
+   */
+  record Moment(Instant value) implements Watermark {
+    public Moment {
+      requireNonNull(value, "value is null");
+    }
+
+    @Override
+    public WatermarkType type() {
+      return WatermarkType.TIMESTAMPTZ;
+    }
+
+    @Override
+    public String text() {
+      return value.toString();
+    }
+
+    @Override
+    public Object sqlValue() {
+      return OffsetDateTime.ofInstant(value, ZoneOffset.UTC);
+    }
+
+    @Override
+    public Watermark minus(Lookback lookback) {
+      Duration by =
+          lookback
+              .duration()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "lookback '"
+                              + lookback.text()
+                              + "' has no unit; for a timestamptz column write a duration such as"
+                              + " 2h or 1d"));
+      return new Moment(value.minus(by));
+    }
+
+    @Override
+    public int compareWith(Watermark other) {
+      if (other instanceof Moment m) {
+        return value.compareTo(m.value);
       }
       throw mismatch(this, other);
     }

@@ -3,8 +3,10 @@ package dev.hygge.state;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.HyggeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -13,6 +15,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
@@ -57,9 +60,12 @@ final class WatermarkTracker {
   }
 
   private Watermark value(FieldVector vector, int row) {
-    if (vector instanceof TimeStampVector timestamps
-        && ((ArrowType.Timestamp) vector.getField().getType()).getTimezone() == null) {
-      return new Watermark.Timestamp((LocalDateTime) timestamps.getObject(row));
+    if (vector instanceof TimeStampVector timestamps) {
+      ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
+      if (type.getTimezone() == null) {
+        return new Watermark.Timestamp((LocalDateTime) timestamps.getObject(row));
+      }
+      return new Watermark.Moment(instant(timestamps.get(row), type.getUnit()));
     }
     if (vector instanceof DateDayVector days) {
       return new Watermark.Date(LocalDate.ofEpochDay(days.get(row)));
@@ -76,6 +82,16 @@ final class WatermarkTracker {
     throw unsupported(entity, column, vector.getField().getType().toString());
   }
 
+  /** The instant {@code value} units after the epoch, as a zoned Arrow timestamp stores it. */
+  private static Instant instant(long value, TimeUnit unit) {
+    return switch (unit) {
+      case SECOND -> Instant.ofEpochSecond(value);
+      case MILLISECOND -> Instant.ofEpochMilli(value);
+      case MICROSECOND -> Instant.EPOCH.plus(value, ChronoUnit.MICROS);
+      case NANOSECOND -> Instant.EPOCH.plusNanos(value);
+    };
+  }
+
   static HyggeException unsupported(String entity, String column, String type) {
     return HyggeException.home(
         "Entity "
@@ -84,7 +100,7 @@ final class WatermarkTracker {
             + column
             + "' as its watermark: its type "
             + type
-            + " is not a timestamp (without time zone), date, integer or text. Choose another"
+            + " is not a timestamp (with or without time zone), date, integer or text. Choose another"
             + " watermark_column, or cast it in a query:.",
         null);
   }

@@ -8,6 +8,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 public enum WatermarkType {
   /** A timestamp without time zone, to the microsecond. */
   TIMESTAMP,
+  /** A timestamp with a time zone: an instant, kept and compared in UTC. */
+  TIMESTAMPTZ,
   /** A calendar date. */
   DATE,
   /** A whole number, such as an increasing id. */
@@ -32,13 +34,13 @@ public enum WatermarkType {
       }
     }
     throw new IllegalArgumentException(
-        "'" + word + "' is not a watermark type (timestamp, date, integer or string)");
+        "'" + word + "' is not a watermark type (timestamp, timestamptz, date, integer or string)");
   }
 
   /** The kind of watermark an Arrow column of this type holds; empty when it cannot be one. */
   public static Optional<WatermarkType> of(ArrowType type) {
-    if (type instanceof ArrowType.Timestamp t && t.getTimezone() == null) {
-      return Optional.of(TIMESTAMP);
+    if (type instanceof ArrowType.Timestamp t) {
+      return Optional.of(t.getTimezone() == null ? TIMESTAMP : TIMESTAMPTZ);
     }
     if (type instanceof ArrowType.Date) {
       return Optional.of(DATE);

@@ -68,6 +68,7 @@ final class WatermarkWindow {
       Optional<StoredWatermark> stored, SupportsWatermark home, ReadRequest request) {
     if (stored.isPresent()) {
       Watermark bound = stored.get().value();
+      requireKind(bound, home.watermarkType(request, settings.column()));
       if (settings.lookback().isPresent()) {
         try {
           bound = bound.minus(settings.lookback().get());
@@ -108,6 +109,34 @@ final class WatermarkWindow {
               + " column, and "
               + e.getMessage()
               + ".");
+    }
+  }
+
+  /**
+   * Refuses a stored watermark of another kind than the column's now, e.g. one kept for a {@code
+   * timestamp} column that became {@code timestamptz}: comparing the two would shift by the
+   * session's time zone.
+   */
+  private void requireKind(Watermark stored, WatermarkType column) {
+    if (stored.type() != column) {
+      throw new HyggeException(
+          ErrorKind.STATE,
+          "The stored watermark of entity "
+              + key
+              + " in "
+              + stateLocation
+              + " is a "
+              + stored.type().word()
+              + " ("
+              + stored.text()
+              + "), but column '"
+              + settings.column()
+              + "' is now a "
+              + column.word()
+              + " column. Run 'hygge reset --entity "
+              + key
+              + "' to start again from watermark_initial (with a merge store the reload leaves no"
+              + " duplicates), then run the entity again.");
     }
   }
 

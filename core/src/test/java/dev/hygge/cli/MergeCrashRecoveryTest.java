@@ -2,7 +2,10 @@ package dev.hygge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hygge.config.ProjectLoader;
+import dev.hygge.state.RunFilter;
 import dev.hygge.state.RunJournal;
+import dev.hygge.state.RunJournals;
 import dev.hygge.state.RunRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,6 +57,13 @@ class MergeCrashRecoveryTest {
       }
     }
     return text.toString().trim();
+  }
+
+  /** The run history, wherever the project's state keeps it. */
+  private List<RunRecord> history() {
+    try (RunJournal journal = RunJournals.open(ProjectLoader.load(project).state())) {
+      return journal.last(Integer.MAX_VALUE, RunFilter.all());
+    }
   }
 
   private int run(String... args) {
@@ -123,7 +133,7 @@ class MergeCrashRecoveryTest {
     assertThat(rows())
         .as("the window (row 3) was read again and merged: no duplicate")
         .isEqualTo("1x1 2x1 3x1");
-    List<RunRecord> history = new RunJournal(project.resolve(".hygge/state")).read();
+    List<RunRecord> history = history();
     RunRecord repeat = history.get(history.size() - 1);
     assertThat(repeat.read()).contains("updated_at > 2024-01-02T00:00");
     assertThat(repeat.rows()).as("row 3 was loaded a second time").isEqualTo(1);
@@ -131,12 +141,11 @@ class MergeCrashRecoveryTest {
 
     assertThat(run("reset", "--project", project.toString(), "--entity", "shop.events", "--yes"))
         .isZero();
-    RunRecord reset = new RunJournal(project.resolve(".hygge/state")).read().get(history.size());
+    RunRecord reset = history().get(history.size());
     assertThat(reset.status()).isEqualTo(RunRecord.RESET);
     assertThat(reset.watermarkBefore()).contains("updated_at = 2024-01-03T00:00");
     assertThat(run("go", "--project", project.toString())).isZero();
-    RunRecord reload =
-        new RunJournal(project.resolve(".hygge/state")).read().get(history.size() + 1);
+    RunRecord reload = history().get(history.size() + 1);
     assertThat(reload.rows()).as("after the reset every row is read again").isEqualTo(3);
     assertThat(rows()).as("and merged: still no duplicates").isEqualTo("1x1 2x1 3x1");
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hygge.state.RunJournal;
+import dev.hygge.state.LocalRunJournal;
 import dev.hygge.state.RunRecord;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -135,7 +135,7 @@ class StateCommandsTest {
     assertThat(run("reset", "--project", project.toString(), "--flow", "shop")).isZero();
     assertThat(out.toString()).contains("Reset shop.events.");
     assertThat(project.resolve(STATE_FILE)).doesNotExist();
-    RunRecord reset = new RunJournal(project.resolve(".hygge/state")).read().get(1);
+    RunRecord reset = new LocalRunJournal(project.resolve(".hygge/state")).read().get(1);
     assertThat(reset.status()).isEqualTo(RunRecord.RESET);
     assertThat(reset.qualifiedName()).isEqualTo("shop.events");
     assertThat(reset.watermarkBefore()).contains("updated_at = 2024-01-02T00:00");

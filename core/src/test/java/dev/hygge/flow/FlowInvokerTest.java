@@ -18,7 +18,7 @@ import dev.hygge.invoke.FlowInvoker;
 import dev.hygge.invoke.Invocation;
 import dev.hygge.invoke.RunListener;
 import dev.hygge.invoke.RunReport;
-import dev.hygge.state.RunJournal;
+import dev.hygge.state.LocalRunJournal;
 import dev.hygge.state.RunRecord;
 import java.nio.file.Path;
 import java.util.List;
@@ -168,7 +168,7 @@ class FlowInvokerTest {
     assertThat(report.entities().subList(1, 6))
         .allSatisfy(e -> assertThat(e.status()).isEqualTo(EntityStatus.SKIPPED));
     assertThat(published).isEmpty();
-    assertThat(new RunJournal(project.state().directory()).read())
+    assertThat(new LocalRunJournal(project.state().directory()).read())
         .as("the run history records skipped entities too")
         .extracting(RunRecord::entity, RunRecord::status, RunRecord::runId)
         .containsExactlyInAnyOrder(

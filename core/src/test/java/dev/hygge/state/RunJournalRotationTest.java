@@ -24,7 +24,7 @@ class RunJournalRotationTest {
 
   @Test
   void keepsTheLastRunsOnceItGrowsPastItsLimitAndSlack() throws Exception {
-    RunJournal journal = new RunJournal(dir, 20);
+    LocalRunJournal journal = new LocalRunJournal(dir, 20);
 
     IntStream.rangeClosed(1, 22).forEach(i -> journal.append(run(i)));
     assertThat(journal.read()).hasSize(22).first().isEqualTo(run(1));
@@ -38,19 +38,20 @@ class RunJournalRotationTest {
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .as("no temporary file is left behind")
-          .containsExactlyInAnyOrder(RunJournal.FILE_NAME, "." + RunJournal.FILE_NAME + ".lock");
+          .containsExactlyInAnyOrder(
+              LocalRunJournal.FILE_NAME, "." + LocalRunJournal.FILE_NAME + ".lock");
     }
   }
 
   @Test
   void aResetIsALineOfItsOwn() {
-    RunJournal journal = new RunJournal(dir);
+    LocalRunJournal journal = new LocalRunJournal(dir);
     RunRecord reset =
         RunRecord.reset("run-9", ORDERS, T0, Optional.of("updated_at = 2024-01-02T00:00"));
     journal.append(reset);
 
     assertThat(journal.read()).containsExactly(reset);
-    assertThat(RunJournal.encode(reset))
+    assertThat(RunRecordJson.encode(reset))
         .contains("\"status\":\"RESET\"")
         .contains("\"watermark_before\":\"updated_at = 2024-01-02T00:00\"");
   }

@@ -93,6 +93,23 @@ class StateConfigTest {
         .contains(java.net.URI.create("http://127.0.0.1:9000"));
     assertThat(state.directory()).isEqualTo(dir.resolve(".hygge/state"));
     assertThat(state.historyLimit()).isEqualTo(500);
+    assertThat(state.history()).isEqualTo(StateConfig.HistoryPlace.WITH_STATE);
+  }
+
+  @Test
+  void historyDirKeepsTheRunHistoryOfObjectStateLocal() throws Exception {
+    Project project =
+        load(
+            "state:\n  type: object\n  path: s3://ops/hygge-state\n  history_dir: var/history\n"
+                + duckdbFlow("watermark_column: id"));
+
+    assertThat(project.state().history()).isEqualTo(StateConfig.HistoryPlace.DIRECTORY);
+    assertThat(project.state().directory()).isEqualTo(dir.resolve("var/history"));
+    try (RunJournal journal = RunJournals.open(project.state())) {
+      assertThat(journal).isInstanceOf(LocalRunJournal.class);
+      assertThat(journal.describe())
+          .isEqualTo(dir.resolve("var/history").resolve(LocalRunJournal.FILE_NAME).toString());
+    }
   }
 
   @Test

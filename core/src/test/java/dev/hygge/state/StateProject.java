@@ -44,8 +44,8 @@ record StateProject(Path dir) {
     return new LocalStateStore(dir.resolve(StateConfig.DEFAULT_DIRECTORY));
   }
 
-  RunJournal journal() {
-    return new RunJournal(dir.resolve(StateConfig.DEFAULT_DIRECTORY));
+  LocalRunJournal journal() {
+    return new LocalRunJournal(dir.resolve(StateConfig.DEFAULT_DIRECTORY));
   }
 
   Optional<String> watermark(String flow, String entity) {

@@ -45,6 +45,30 @@ class WatermarkTest {
   }
 
   @Test
+  void aTimestamptzIsAnInstantInUtc() {
+    Watermark offset = Watermark.parse(WatermarkType.TIMESTAMPTZ, "2024-01-02T10:00:00+02:00");
+    assertThat(offset)
+        .isEqualTo(new Watermark.Moment(java.time.Instant.parse("2024-01-02T08:00:00Z")));
+    assertThat(offset.text()).isEqualTo("2024-01-02T08:00:00Z");
+    assertThat(offset.sqlValue()).isEqualTo(java.time.OffsetDateTime.parse("2024-01-02T08:00:00Z"));
+    assertThat(Watermark.parse(WatermarkType.TIMESTAMPTZ, "2024-01-02").text())
+        .as("no offset means UTC")
+        .isEqualTo("2024-01-02T00:00:00Z");
+    assertThat(Watermark.parse(WatermarkType.TIMESTAMPTZ, "2024-01-02 08:00:00.5Z").text())
+        .isEqualTo("2024-01-02T08:00:00.500Z");
+    assertThat(offset.minus(Lookback.parse("9h")).text()).isEqualTo("2024-01-01T23:00:00Z");
+    assertThat(offset.compareWith(Watermark.parse(WatermarkType.TIMESTAMPTZ, "2024-01-02T08:00Z")))
+        .isZero();
+    assertThatThrownBy(
+            () ->
+                offset.compareWith(Watermark.parse(WatermarkType.TIMESTAMP, "2024-01-02T08:00:00")))
+        .hasMessage("cannot compare a watermark of kind timestamptz with one of kind timestamp");
+    assertThatThrownBy(() -> Watermark.parse(WatermarkType.TIMESTAMPTZ, "yesterday"))
+        .hasMessageStartingWith(
+            "'yesterday' is not a valid timestamptz (e.g. 2024-01-01T08:30:00Z");
+  }
+
+  @Test
   void comparesWithinAKindOnly() {
     assertThat(new Watermark.Whole(2).compareWith(new Watermark.Whole(10))).isNegative();
     assertThat(new Watermark.Text("b").compareWith(new Watermark.Text("a"))).isPositive();

@@ -7,6 +7,7 @@ import dev.hygge.jdbc.StandardDialect;
 import dev.hygge.jdbc.TableName;
 import dev.hygge.jdbc.TargetColumn;
 import dev.hygge.jdbc.WriteMapping;
+import dev.hygge.state.Watermark;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -120,6 +121,16 @@ public final class SqliteDialect extends StandardDialect implements dev.hygge.jd
   @Override
   protected Optional<WriteMapping> timestampMapping() {
     return Optional.of(new WriteMapping("TIMESTAMP", TimestampTextBinder::new));
+  }
+
+  /** A timestamptz bound as the UTC text {@link TimestampTzTextBinder} writes, which sorts. */
+  @Override
+  public Object watermarkParameter(Watermark bound) {
+    if (bound instanceof Watermark.Moment moment) {
+      return TimestampTzTextBinder.FORMAT.format(
+          java.time.LocalDateTime.ofInstant(moment.value(), java.time.ZoneOffset.UTC));
+    }
+    return bound.sqlValue();
   }
 
   @Override

@@ -24,11 +24,13 @@ import java.util.UUID;
  * Conditional writes on ADLS Gen2 (and OneLake): the bytes go to a hidden upload file, which is
  * renamed over the target with {@code If-Match: <etag>} or {@code If-None-Match: *} on the
  * destination; delete sends {@code If-Match}. 412, 409 and a missing target under {@code If-Match}
- * are a lost race; no reply or a server error leaves the outcome unknown.
+ * are a lost race; no reply, a server error, or a rename whose upload file is already gone (an
+ * earlier attempt moved it and its reply was lost) leaves the outcome unknown.
  */
 final class AdlsConditionalWrites {
   private static final String ANY_PATH = "*";
   private static final String ETAG_HEADER = "ETag";
+  private static final String SOURCE_PATH_NOT_FOUND = "SourcePathNotFound";
   private static final int CONFLICT = 409;
   private static final int PRECONDITION_FAILED = 412;
   private static final int SERVER_ERROR = 500;
@@ -96,8 +98,18 @@ final class AdlsConditionalWrites {
       return new ObjectInfo(location.location(), bytes.length, etag, Instant.now());
     } catch (RuntimeException e) {
       deleteUpload(fileSystem, uploadPath, e);
+      if (e instanceof HttpResponseException http && isRenamedBefore(http)) {
+        // Only this write knows its upload file: if it is gone, an earlier attempt of this
+        // rename, whose reply was lost, moved it, and the object may hold these bytes now.
+        throw unknown("write", location, e);
+      }
       throw failure(e, "write", location, condition);
     }
+  }
+
+  private static boolean isRenamedBefore(HttpResponseException e) {
+    return AzureFailures.status(e) == AzureFailures.NOT_FOUND
+        && SOURCE_PATH_NOT_FOUND.equals(AzureFailures.code(e));
   }
 
   void delete(AzureLocation location, DataLakeFileClient file, String version) {
