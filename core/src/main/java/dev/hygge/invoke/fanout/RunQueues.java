@@ -83,6 +83,7 @@ public final class RunQueues {
     if (target instanceof FanOutTarget.PubSub) {
       return "com.google.auth:google-auth-library-oauth2-http";
     }
-    return "com.azure:azure-storage-queue";
+    return "com.azure:azure-storage-queue (and com.azure:azure-identity for an identity-based"
+        + " connection)";
   }
 }
