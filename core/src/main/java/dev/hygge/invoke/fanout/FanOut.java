@@ -32,6 +32,14 @@ public final class FanOut {
   }
 
   /**
+   * Whether an invocation is one a function fans out when a queue is configured: a schedule for a
+   * whole flow. Everything else runs in the invocation that received it.
+   */
+  public static boolean fansOut(Invocation invocation) {
+    return invocation instanceof Invocation.Scheduled scheduled && scheduled.entity().isEmpty();
+  }
+
+  /**
    * Sends one run message per entity the schedule selects: every entity of its flow, or the one it
    * names.
    *
