@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -29,9 +31,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /** Fan-out to SQS, served by ElasticMQ in this JVM on a free loopback port. */
 class SqsRunQueueTest {
@@ -69,6 +80,60 @@ class SqsRunQueueTest {
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+        .build();
+  }
+
+  /**
+   * A client whose first {@code SendMessageBatch} withholds the entries with these ids from
+   * ElasticMQ and answers them as throttled (ElasticMQ never throttles), the way SQS reports a
+   * partial batch failure: {@code SenderFault=false}, code {@code ThrottlingException}.
+   */
+  private static SqsClient throttlingOnce(Set<String> ids) {
+    AtomicBoolean first = new AtomicBoolean(true);
+    List<BatchResultErrorEntry> withheld = new ArrayList<>();
+    ExecutionInterceptor throttle =
+        new ExecutionInterceptor() {
+          @Override
+          public SdkRequest modifyRequest(
+              Context.ModifyRequest context, ExecutionAttributes attributes) {
+            if (!(context.request() instanceof SendMessageBatchRequest batch)
+                || !first.getAndSet(false)) {
+              return context.request();
+            }
+            for (SendMessageBatchRequestEntry entry : batch.entries()) {
+              if (ids.contains(entry.id())) {
+                withheld.add(
+                    BatchResultErrorEntry.builder()
+                        .id(entry.id())
+                        .senderFault(false)
+                        .code("ThrottlingException")
+                        .message("Rate exceeded")
+                        .build());
+              }
+            }
+            return batch.toBuilder()
+                .entries(batch.entries().stream().filter(e -> !ids.contains(e.id())).toList())
+                .build();
+          }
+
+          @Override
+          public SdkResponse modifyResponse(
+              Context.ModifyResponse context, ExecutionAttributes attributes) {
+            if (!(context.response() instanceof SendMessageBatchResponse response)
+                || withheld.isEmpty()) {
+              return context.response();
+            }
+            List<BatchResultErrorEntry> failed = new ArrayList<>(response.failed());
+            failed.addAll(withheld);
+            withheld.clear();
+            return response.toBuilder().failed(failed).build();
+          }
+        };
+    return SqsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+        .overrideConfiguration(o -> o.addExecutionInterceptor(throttle))
         .build();
   }
 
@@ -122,6 +187,31 @@ class SqsRunQueueTest {
         .doesNotContainNull()
         .doesNotHaveDuplicates();
     assertThat(drain(queueUrl))
+        .containsExactlyInAnyOrderElementsOf(
+            entities.stream().map(e -> new ManualRun("sales", e)).toList());
+  }
+
+  @Test
+  void resendsOnlyTheEntriesOfABatchThatWereThrottled() throws IOException {
+    String queueUrl = createQueue("throttled");
+    List<String> entities = FanOutProject.entities(12);
+    Project project = FanOutProject.load(dir, entities);
+
+    FanOutReport report;
+    try (RunQueue queue =
+        new BatchedRunQueue(new SqsTransport(throttlingOnce(Set.of("1", "4")), queueUrl), QUICK)) {
+      report =
+          new FanOut(project, queue)
+              .fanOut(
+                  new Invocation.Scheduled(
+                      "sales", Optional.empty(), Invocation.RunOptions.defaults()));
+    }
+
+    assertThat(report.sent()).hasSize(12);
+    assertThat(report.entities().subList(10, 12)).containsExactly("sales.e02", "sales.e05");
+    assertThat(drain(queueUrl))
+        .as("each entity exactly once: the accepted entries were not sent again")
+        .hasSize(12)
         .containsExactlyInAnyOrderElementsOf(
             entities.stream().map(e -> new ManualRun("sales", e)).toList());
   }
