@@ -99,6 +99,7 @@ public final class AzureQueueTransport implements QueueTransport {
 
   @Override
   public void close() {
-    // The client holds no resources of its own: its HTTP client is shared and closes with the JVM.
+    // The queue client holds no resources of its own, and the JDK HTTP client of Java 17 has
+    // nothing to close.
   }
 }
