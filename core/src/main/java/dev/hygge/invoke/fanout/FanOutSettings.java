@@ -159,7 +159,11 @@ public record FanOutSettings(
   }
 
   private static int positive(Config config, String key, int fallback) {
-    return Math.toIntExact(positive(config, key, (long) fallback));
+    long value = positive(config, key, (long) fallback);
+    if (value > Integer.MAX_VALUE) {
+      throw HyggeException.config(envName(key) + " is too large: " + value + ".");
+    }
+    return (int) value;
   }
 
   private static URI url(String key, String text) {
