@@ -21,13 +21,15 @@ import org.eclipse.microprofile.config.Config;
  *     #ENDPOINT})
  * @param region the S3 region ({@value #REGION}); empty follows the bucket's
  * @param account the storage account of an {@code az://} URL ({@value #ACCOUNT})
+ * @param access how requests are signed ({@value #CREDENTIAL}, {@value #CONNECTION_STRING})
  */
 public record ProjectSourceSettings(
     String project,
     Duration refresh,
     Optional<URI> endpoint,
     Optional<String> region,
-    Optional<String> account) {
+    Optional<String> account,
+    ProjectAccess access) {
   /** The project (environment variable {@code HYGGE_PROJECT}); default {@code .}. */
   public static final String PROJECT = "hygge.project";
 
@@ -50,12 +52,32 @@ public record ProjectSourceSettings(
   /** The Azure storage account of {@code az://} (environment {@code HYGGE_PROJECT_ACCOUNT}). */
   public static final String ACCOUNT = "hygge.project.account";
 
+  /**
+   * How requests are signed (environment variable {@code HYGGE_PROJECT_CREDENTIAL}): {@value
+   * #DEFAULT_CHAIN}, the cloud's default chain, or {@value #ANONYMOUS}, unsigned (public buckets,
+   * emulators).
+   */
+  public static final String CREDENTIAL = "hygge.project.credential";
+
+  /** The cloud's default credential chain. */
+  public static final String DEFAULT_CHAIN = "default";
+
+  /** Unsigned requests. */
+  public static final String ANONYMOUS = "anonymous";
+
+  /**
+   * An Azure Storage connection string to read an {@code az://} or {@code abfss://} project with
+   * (environment variable {@code HYGGE_PROJECT_CONNECTION_STRING}).
+   */
+  public static final String CONNECTION_STRING = "hygge.project.connection-string";
+
   public ProjectSourceSettings {
     requireNonNull(project, "project is null");
     requireNonNull(refresh, "refresh is null");
     requireNonNull(endpoint, "endpoint is null");
     requireNonNull(region, "region is null");
     requireNonNull(account, "account is null");
+    requireNonNull(access, "access is null");
     if (refresh.isNegative()) {
       throw new IllegalArgumentException("refresh is negative: " + refresh);
     }
@@ -68,7 +90,8 @@ public record ProjectSourceSettings(
         Duration.ofSeconds(DEFAULT_REFRESH_SECONDS),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        new ProjectAccess.DefaultChain());
   }
 
   /**
@@ -83,7 +106,35 @@ public record ProjectSourceSettings(
         Duration.ofSeconds(refreshSeconds(config)),
         text(config, ENDPOINT).map(ProjectSourceSettings::url),
         text(config, REGION),
-        text(config, ACCOUNT));
+        text(config, ACCOUNT),
+        access(config));
+  }
+
+  private static ProjectAccess access(Config config) {
+    Optional<String> connectionString = text(config, CONNECTION_STRING);
+    String credential = text(config, CREDENTIAL).orElse(DEFAULT_CHAIN);
+    if (connectionString.isPresent()) {
+      if (!credential.equals(DEFAULT_CHAIN)) {
+        throw HyggeException.config(
+            "Set either HYGGE_PROJECT_CONNECTION_STRING or HYGGE_PROJECT_CREDENTIAL="
+                + credential
+                + ", not both.");
+      }
+      return new ProjectAccess.ConnectionString(connectionString.get());
+    }
+    return switch (credential) {
+      case DEFAULT_CHAIN -> new ProjectAccess.DefaultChain();
+      case ANONYMOUS -> new ProjectAccess.Anonymous();
+      default ->
+          throw HyggeException.config(
+              "HYGGE_PROJECT_CREDENTIAL must be "
+                  + DEFAULT_CHAIN
+                  + " or "
+                  + ANONYMOUS
+                  + ", got '"
+                  + credential
+                  + "' (an Azure connection string goes in HYGGE_PROJECT_CONNECTION_STRING).");
+    };
   }
 
   private static long refreshSeconds(Config config) {

@@ -1,5 +1,7 @@
 package dev.hygge.config.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.cloud.NoCredentials;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.ObjectStore;
@@ -7,10 +9,12 @@ import dev.hygge.storage.gcs.GcsEndpoint;
 import dev.hygge.storage.gcs.GcsObjectStore;
 import dev.hygge.storage.gcs.GcsOptions;
 import dev.hygge.testing.FakeGcsServer;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Projects fetched from Cloud Storage, served by fake-gcs-server. */
 class GcsProjectSourceTest extends ObjectStorageProjectSourceContract {
@@ -47,5 +51,20 @@ class GcsProjectSourceTest extends ObjectStorageProjectSourceContract {
   @Override
   protected Location missingBucket() {
     return Location.parse("gs://no-such-bucket/project/");
+  }
+
+  @Test
+  void hyggeProjectOnAnEmulatorIsFetchedUnsigned() {
+    Location root = uploadedProject("from-gcs");
+
+    String name =
+        loadedName(
+            settings(
+                Map.of(
+                    "HYGGE_PROJECT", root.toString(),
+                    "HYGGE_PROJECT_ENDPOINT", server.endpoint().toString(),
+                    "HYGGE_PROJECT_CREDENTIAL", "anonymous")));
+
+    assertThat(name).isEqualTo("from-gcs");
   }
 }

@@ -11,11 +11,14 @@ import dev.hygge.config.Project;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +62,33 @@ abstract class ObjectStorageProjectSourceContract {
     try (OutputObject out = writer.createOrOverwrite(root.resolve(relative))) {
       out.write(text.getBytes(UTF_8));
       out.commit();
+    }
+  }
+
+  /** Writes a small project under a fresh prefix and returns the prefix. */
+  protected Location uploadedProject(String name) {
+    Location saved = root;
+    root = newRoot();
+    try {
+      uploadProject(name);
+      return root;
+    } finally {
+      root = saved;
+    }
+  }
+
+  /** Settings as a function reads them from its environment. */
+  protected static ProjectSourceSettings settings(Map<String, String> variables) {
+    return ProjectSourceSettings.from(
+        new SmallRyeConfigBuilder().withSources(new EnvConfigSource(variables, 0) {}).build());
+  }
+
+  /** Loads the project through the sources a function opens, and closes the source. */
+  protected static String loadedName(ProjectSourceSettings settings) {
+    ProjectSource source = ProjectSources.open(settings);
+    assertThat(source).isInstanceOf(ObjectStorageProjectSource.class);
+    try (ObjectStorageProjectSource remote = (ObjectStorageProjectSource) source) {
+      return remote.load().name();
     }
   }
 

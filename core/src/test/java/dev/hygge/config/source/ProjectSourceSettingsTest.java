@@ -54,7 +54,35 @@ class ProjectSourceSettingsTest {
                 Duration.ZERO,
                 Optional.of(URI.create("http://127.0.0.1:9000")),
                 Optional.of("eu-west-1"),
-                Optional.of("landing")));
+                Optional.of("landing"),
+                new ProjectAccess.DefaultChain()));
+  }
+
+  @Test
+  void howRequestsAreSigned() {
+    assertThat(fromEnvironment(Map.of("HYGGE_PROJECT_CREDENTIAL", "anonymous")).access())
+        .isEqualTo(new ProjectAccess.Anonymous());
+    ProjectAccess connection =
+        fromEnvironment(Map.of("HYGGE_PROJECT_CONNECTION_STRING", "AccountName=a;AccountKey=k"))
+            .access();
+    assertThat(connection)
+        .isEqualTo(new ProjectAccess.ConnectionString("AccountName=a;AccountKey=k"));
+    assertThat(connection.toString()).doesNotContain("AccountKey");
+    assertThatThrownBy(() -> fromEnvironment(Map.of("HYGGE_PROJECT_CREDENTIAL", "sas")))
+        .isInstanceOf(HyggeException.class)
+        .hasMessage(
+            "HYGGE_PROJECT_CREDENTIAL must be default or anonymous, got 'sas' (an Azure connection"
+                + " string goes in HYGGE_PROJECT_CONNECTION_STRING).");
+    assertThatThrownBy(
+            () ->
+                fromEnvironment(
+                    Map.of(
+                        "HYGGE_PROJECT_CREDENTIAL", "anonymous",
+                        "HYGGE_PROJECT_CONNECTION_STRING", "AccountName=a;AccountKey=k")))
+        .isInstanceOf(HyggeException.class)
+        .hasMessage(
+            "Set either HYGGE_PROJECT_CONNECTION_STRING or HYGGE_PROJECT_CREDENTIAL=anonymous, not"
+                + " both.");
   }
 
   @Test

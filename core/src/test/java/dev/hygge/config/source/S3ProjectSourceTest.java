@@ -1,16 +1,14 @@
 package dev.hygge.config.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hygge.HyggeException;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.ObjectStore;
-import dev.hygge.storage.OutputObject;
 import dev.hygge.storage.s3.S3ObjectStore;
 import dev.hygge.storage.s3.S3Options;
 import dev.hygge.testing.S3Emulator;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -52,48 +50,40 @@ class S3ProjectSourceTest extends ObjectStorageProjectSourceContract {
 
   @Test
   void hyggeProjectWithAnEndpointIsFetchedWithTheDefaultChain() {
-    Location root = newRoot();
-    try (ObjectStore writer = newStore()) {
-      for (Map.Entry<String, String> file :
-          Map.of(
-                  "hygge.yml",
-                  "name: from-env\n",
-                  "flows/sales/flow.yml",
-                  "home: {type: csv, path: landing}\nstore: {type: parquet, path: lake}\n"
-                      + "entities: [orders]\n")
-              .entrySet()) {
-        try (OutputObject out = writer.createOrOverwrite(root.resolve(file.getKey()))) {
-          out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-          out.commit();
-        }
-      }
-    }
+    Location root = uploadedProject("from-env");
     ProjectSourceSettings settings =
-        ProjectSourceSettings.from(
-            new SmallRyeConfigBuilder()
-                .withSources(
-                    new PropertiesConfigSource(
-                        Map.of(
-                            ProjectSourceSettings.PROJECT, root.toString(),
-                            ProjectSourceSettings.ENDPOINT, emulator.endpoint().toString(),
-                            ProjectSourceSettings.REGION, S3Emulator.REGION),
-                        "test",
-                        0))
-                .build());
+        settings(
+            Map.of(
+                "HYGGE_PROJECT", root.toString(),
+                "HYGGE_PROJECT_ENDPOINT", emulator.endpoint().toString(),
+                "HYGGE_PROJECT_REGION", S3Emulator.REGION));
     // The AWS default chain reads keys from system properties, as a function's role gives them.
     System.setProperty("aws.accessKeyId", S3Emulator.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", S3Emulator.SECRET_KEY);
     try {
-      ProjectSource source = ProjectSources.open(settings);
-      try {
-        assertThat(source).isInstanceOf(ObjectStorageProjectSource.class);
-        assertThat(source.load().name()).isEqualTo("from-env");
-      } finally {
-        ((ObjectStorageProjectSource) source).close();
-      }
+      assertThat(loadedName(settings)).isEqualTo("from-env");
     } finally {
       System.clearProperty("aws.accessKeyId");
       System.clearProperty("aws.secretAccessKey");
     }
+  }
+
+  @Test
+  void aConnectionStringIsForAzureOnly() {
+    assertThatThrownBy(
+            () ->
+                ProjectSources.open(
+                    settings(
+                        Map.of(
+                            "HYGGE_PROJECT",
+                            "s3://" + BUCKET + "/p/",
+                            "HYGGE_PROJECT_CONNECTION_STRING",
+                            "AccountName=a;AccountKey=k"))))
+        .isInstanceOf(HyggeException.class)
+        .hasMessage(
+            "HYGGE_PROJECT_CONNECTION_STRING is for Azure Storage, but HYGGE_PROJECT is s3://"
+                + BUCKET
+                + "/p/: remove it, and let the cloud's default chain (or"
+                + " HYGGE_PROJECT_CREDENTIAL) sign the requests.");
   }
 }
