@@ -2,6 +2,7 @@ package dev.hygge.invoke.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hygge.config.Project;
 import dev.hygge.invoke.Invocation;
 import dev.hygge.invoke.ManualRun;
@@ -105,6 +106,18 @@ class FanOutTest {
                 "sales", Optional.of("customers"), Invocation.RunOptions.defaults()));
 
     assertThat(queue.sent).containsExactly(new ManualRun("sales", "customers"));
+  }
+
+  @Test
+  void theReportIsJsonAnAdapterCanReturn() throws IOException {
+    FanOutReport report =
+        new FanOutReport(
+            "sales", "memory queue", List.of(new SentRun(new ManualRun("sales", "orders"), "m0")));
+
+    assertThat(new ObjectMapper().writeValueAsString(report))
+        .isEqualTo(
+            "{\"flow\":\"sales\",\"queue\":\"memory queue\",\"sent\":[{\"run\":{\"flow\":"
+                + "\"sales\",\"entity\":\"orders\"},\"messageId\":\"m0\"}]}");
   }
 
   @Test
