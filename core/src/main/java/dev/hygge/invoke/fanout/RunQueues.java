@@ -12,6 +12,8 @@ import java.util.Optional;
  * configured, so a function package carries only its own cloud's.
  */
 public final class RunQueues {
+  private static final String GOOGLE_CREDENTIALS = "com.google.auth.oauth2.GoogleCredentials";
+
   private RunQueues() {}
 
   /**
@@ -45,6 +47,10 @@ public final class RunQueues {
       return dev.hygge.invoke.fanout.sqs.SqsQueues.open(sqs.queueUrl(), settings.endpoint());
     }
     if (target instanceof FanOutTarget.PubSub pubSub) {
+      if (settings.endpoint().isEmpty()) {
+        // Found now, not at the first publish, so a missing library fails here with its name.
+        requireClass(GOOGLE_CREDENTIALS);
+      }
       // An endpoint given explicitly is the emulator's or a test's: unsigned requests. Otherwise
       // Application Default Credentials sign them.
       return new dev.hygge.invoke.fanout.pubsub.PubSubTransport(
@@ -64,6 +70,16 @@ public final class RunQueues {
     }
     return dev.hygge.invoke.fanout.azure.AzureQueues.open(
         settings.endpoint().orElse(azure.queueService().orElseThrow()), azure.queue());
+  }
+
+  private static void requireClass(String name) {
+    try {
+      Class.forName(name, false, RunQueues.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      NoClassDefFoundError missing = new NoClassDefFoundError(name);
+      missing.initCause(e);
+      throw missing;
+    }
   }
 
   private static String describe(FanOutTarget target) {

@@ -111,4 +111,23 @@ class MissingQueueSdkTest {
                 + " identity-based connection). Add it to the function's build (each function"
                 + " package has its own cloud's).");
   }
+
+  @Test
+  void withoutGoogleAuthForPubSub() throws Exception {
+    ClassLoader loader = new WithoutPackage("com.google.auth.");
+    Object pubSub =
+        loader
+            .loadClass("dev.hygge.invoke.fanout.FanOutTarget$PubSub")
+            .getConstructors()[0]
+            .newInstance("projects/p/topics/hygge-runs");
+
+    Throwable error = errorOpening(loader, pubSub);
+
+    assertThat(error.getClass().getName()).isEqualTo("dev.hygge.HyggeException");
+    assertThat(error.getMessage())
+        .isEqualTo(
+            "Cannot send run messages to Pub/Sub topic projects/p/topics/hygge-runs: this package"
+                + " of hygge leaves out com.google.auth:google-auth-library-oauth2-http. Add it to"
+                + " the function's build (each function package has its own cloud's).");
+  }
 }
