@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A database file reached through its dialect's JDBC driver.
@@ -17,6 +19,13 @@ import java.sql.SQLException;
  * @param display the file as the user wrote it, for messages
  */
 public record DatabaseFile(FileDialect dialect, Path path, String display) implements Database {
+  /**
+   * One lock per file, held while a connection opens: DuckDB's driver keeps one database instance
+   * per file for the process, and two threads creating it at the same moment fail with "Unique file
+   * handle conflict" (entities of one run opening the same file).
+   */
+  private static final Map<Path, Object> OPENING = new ConcurrentHashMap<>();
+
   public DatabaseFile {
     requireNonNull(dialect, "dialect is null");
     requireNonNull(path, "path is null");
@@ -65,7 +74,9 @@ public record DatabaseFile(FileDialect dialect, Path path, String display) imple
           e);
     }
     try {
-      return DriverManager.getConnection(dialect.url(path));
+      synchronized (OPENING.computeIfAbsent(path.toAbsolutePath().normalize(), p -> new Object())) {
+        return DriverManager.getConnection(dialect.url(path));
+      }
     } catch (SQLException e) {
       throw new HyggeException(
           kind,

@@ -75,8 +75,6 @@ class HistoryEveryStateTest {
         project.resolve("hygge.yml"),
         """
         name: shop
-        options:
-          concurrency: 1
         state:
           %s
         flows:

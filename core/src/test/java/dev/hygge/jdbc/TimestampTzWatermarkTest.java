@@ -90,8 +90,6 @@ class TimestampTzWatermarkTest {
         project,
         """
         name: shop
-        options:
-          concurrency: 1
         flows:
           tz:
             home: %s
