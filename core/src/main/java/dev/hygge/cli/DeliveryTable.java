@@ -56,6 +56,7 @@ final class DeliveryTable {
     return switch (result.status()) {
       case SUCCEEDED -> "PASS";
       case INCOMPLETE -> "PART (stopped at the time budget: a continuation takes the rest)";
+      case FANNED_OUT -> "FANNED OUT (" + result.reason().orElse("") + ")";
       case IGNORED -> "IGNORED (" + result.reason().orElse("") + ")";
       case FAILED ->
           "ERROR ("

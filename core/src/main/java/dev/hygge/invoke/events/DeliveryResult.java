@@ -67,6 +67,11 @@ public record DeliveryResult(
      * message per {@link DeliveryResult#continuations() incomplete entity}) takes the rest.
      */
     INCOMPLETE,
+    /**
+     * A schedule for a whole flow sent one run message per entity to the fan-out queue (its reason
+     * says how many, and where); each entity runs in its own invocation.
+     */
+    FANNED_OUT,
     /** It asked for nothing hygge does (a deleted blob, a test event). */
     IGNORED,
     /** It was malformed, or its run failed. */

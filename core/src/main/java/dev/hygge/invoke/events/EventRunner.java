@@ -10,10 +10,15 @@ import dev.hygge.invoke.Disposition;
 import dev.hygge.invoke.EntityReport;
 import dev.hygge.invoke.EntityStatus;
 import dev.hygge.invoke.FlowInvoker;
+import dev.hygge.invoke.Invocation;
+import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.RunListener;
 import dev.hygge.invoke.RunReport;
 import dev.hygge.invoke.events.DeliveryResult.DeliveryStatus;
 import dev.hygge.invoke.events.DeliveryResult.Failure;
+import dev.hygge.invoke.fanout.FanOut;
+import dev.hygge.invoke.fanout.FanOutReport;
+import dev.hygge.invoke.fanout.RunQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,13 +35,23 @@ public final class EventRunner {
   private static final Logger LOG = LoggerFactory.getLogger(EventRunner.class);
 
   private final FlowInvoker invoker;
+  private final Project project;
+  private final Optional<RunQueue> queue;
 
   public EventRunner(Project project) {
-    this(new FlowInvoker(requireNonNull(project, "project is null")));
+    this(project, Optional.empty());
   }
 
-  public EventRunner(FlowInvoker invoker) {
-    this.invoker = requireNonNull(invoker, "invoker is null");
+  /**
+   * A runner that sends run messages to a fan-out queue: a schedule for a whole flow becomes one
+   * message per entity, and entities stopped at the time budget get a continuation message.
+   *
+   * @param queue the fan-out queue; the caller closes it
+   */
+  public EventRunner(Project project, Optional<RunQueue> queue) {
+    this.project = requireNonNull(project, "project is null");
+    this.invoker = new FlowInvoker(project);
+    this.queue = requireNonNull(queue, "queue is null");
   }
 
   /**
@@ -83,7 +98,41 @@ public final class EventRunner {
     for (Delivery delivery : event.deliveries()) {
       results.add(deliver(delivery, budget, listener));
     }
-    return new EventOutcome(event.shape(), results);
+    EventOutcome outcome = new EventOutcome(event.shape(), results);
+    continueIncomplete(outcome);
+    return outcome;
+  }
+
+  /**
+   * Sends a continuation message for every entity stopped at the time budget, when a fan-out queue
+   * is configured. Failing to send loses nothing (the journal and watermark keep what is left for
+   * the next run), so it is logged, not thrown.
+   */
+  private void continueIncomplete(EventOutcome outcome) {
+    List<ManualRun> continuations = outcome.continuations();
+    if (continuations.isEmpty()) {
+      return;
+    }
+    if (queue.isEmpty()) {
+      LOG.warn(
+          "{} entit(ies) stopped at the time budget and no fan-out queue is configured: the next"
+              + " run of each takes the rest ({})",
+          continuations.size(),
+          continuations);
+      return;
+    }
+    try {
+      queue.get().send(continuations);
+      LOG.info(
+          "Sent {} continuation message(s) to {}", continuations.size(), queue.get().describe());
+    } catch (HyggeException e) {
+      LOG.error(
+          "Cannot send continuation messages to {}: {}. The next run of each entity takes the"
+              + " rest.",
+          queue.get().describe(),
+          e.getMessage(),
+          e);
+    }
   }
 
   private DeliveryResult deliver(
@@ -110,6 +159,9 @@ public final class EventRunner {
 
   private DeliveryResult runOne(
       Delivery.Run run, Optional<TimeBudget> budget, RunListener listener) {
+    if (queue.isPresent() && FanOut.fansOut(run.invocation())) {
+      return fanOut(run);
+    }
     RunReport report;
     try {
       report = invoker.invoke(Budgets.within(run.invocation(), budget), listener);
@@ -137,6 +189,29 @@ public final class EventRunner {
           Optional.empty());
     }
     return failed(run, Optional.of(report), failureOf(report));
+  }
+
+  private DeliveryResult fanOut(Delivery.Run run) {
+    try {
+      FanOutReport sent =
+          new FanOut(project, queue.orElseThrow()).fanOut((Invocation.Scheduled) run.invocation());
+      return new DeliveryResult(
+          run.id(),
+          run.subject(),
+          DeliveryStatus.FANNED_OUT,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.of(
+              sent.sent().size()
+                  + " run message(s) for "
+                  + String.join(", ", sent.entities())
+                  + " sent to "
+                  + sent.queue()));
+    } catch (HyggeException e) {
+      LOG.warn("Delivery {} ({}) could not fan out: {}", run.id(), run.subject(), e.getMessage());
+      return failed(
+          run, Optional.empty(), new Failure(e.kind(), e.getMessage(), Disposition.of(e)));
+    }
   }
 
   private static DeliveryResult failed(
