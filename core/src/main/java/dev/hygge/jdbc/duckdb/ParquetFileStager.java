@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * between: {@code INSERT INTO staging (columns) SELECT columns FROM read_parquet([files])}, in the
  * writer's transaction. It declines (stages nothing) unless DuckDB reads every staging column under
  * the same name and into the same type as the staging table has, so the staged values are the ones
- * the batch path would stage.
+ * the batch path would stage. Hive-style directory names add no columns: only the files' own
+ * columns are read, as hygge's Parquet reader reads them.
  */
 final class ParquetFileStager implements StagesLocalFiles {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetFileStager.class);
@@ -59,7 +60,7 @@ final class ParquetFileStager implements StagesLocalFiles {
             + files.paths().stream()
                 .map(path -> literal(path.toAbsolutePath().toString()))
                 .collect(Collectors.joining(", "))
-            + "])";
+            + "], hive_partitioning = false)";
     Map<String, String> read = columnTypes("SELECT * FROM " + source);
     Map<String, String> staged = columnTypes("SELECT * FROM " + dialect.quote(sql.staging()));
     for (String column : sql.columns()) {
