@@ -141,6 +141,12 @@ class ParquetFileStagingTest {
             List.of("placed", "TIMESTAMP WITH TIME ZONE"),
             List.of("paid", "BOOLEAN"));
     assertThat(stagingTables()).isEmpty();
+
+    EntityReport replaced = run(yml("full_drop", "if_exists: replace"));
+
+    assertThat(replaced.bytes()).as("DuckDB read the files again").isEqualTo(a + b);
+    assertThat(rows("SELECT count(*), sum(id) FROM orders")).containsExactly(List.of("3", "6"));
+    assertThat(stagingTables()).isEmpty();
   }
 
   @Test
