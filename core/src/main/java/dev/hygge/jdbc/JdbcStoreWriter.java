@@ -3,13 +3,19 @@ package dev.hygge.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import dev.hygge.HyggeException;
+import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.CommitResult;
+import dev.hygge.flow.DirectCopy;
+import dev.hygge.flow.LocalFiles;
+import dev.hygge.flow.ReadsLocalFiles;
 import dev.hygge.flow.StoreWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.slf4j.Logger;
@@ -18,9 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Stages an entity's rows in a staging table inside one transaction, and publishes them into the
  * target table in that same transaction on {@link #commit()}: a failure rolls everything back, so
- * the target is left exactly as it was and no staging table remains.
+ * the target is left exactly as it was and no staging table remains. When the reader names local
+ * files that the database reads itself ({@link StagesLocalFiles}), the database stages them
+ * directly, through the same staging table, publish plan and transaction.
  */
-final class JdbcStoreWriter implements StoreWriter {
+final class JdbcStoreWriter implements StoreWriter, DirectCopy {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStoreWriter.class);
   private static final String CONNECTION_EXCEPTION_CLASS = "08";
   private static final String ADMIN_SHUTDOWN = "57P01";
@@ -94,6 +102,43 @@ final class JdbcStoreWriter implements StoreWriter {
     for (FieldVector vector : batch.getFieldVectors()) {
       bytes += vector.getBufferSize();
     }
+  }
+
+  /**
+   * Lets the stager load the reader's local files itself. Declines (the flow then moves batches)
+   * unless nothing was staged yet, the stager and the reader have the capability, and every value
+   * check of the target's columns holds for the data's types without looking at the values: the
+   * checks that name an overflowing row need the batches.
+   */
+  @Override
+  public OptionalLong copyFrom(BatchReader reader, Progress progress) {
+    if (rows > 0
+        || !(stager instanceof StagesLocalFiles files)
+        || !(reader instanceof ReadsLocalFiles local)
+        || !plan.checks().holdEvery(reader.schema())) {
+      return OptionalLong.empty();
+    }
+    Optional<LocalFiles> found = local.localFiles();
+    if (found.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    OptionalLong staged;
+    try {
+      staged = files.stage(found.get());
+    } catch (SQLException e) {
+      throw failure(
+          "cannot stage the "
+              + found.get().paths().size()
+              + " files of the load, e.g. "
+              + found.get().paths().get(0),
+          e);
+    }
+    if (staged.isPresent()) {
+      rows = staged.getAsLong();
+      bytes = found.get().bytes();
+      progress.copied(rows, bytes);
+    }
+    return staged;
   }
 
   @Override

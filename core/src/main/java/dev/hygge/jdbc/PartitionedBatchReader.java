@@ -17,6 +17,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * Reads several partitions at once, one thread and one reader (with its own connection) each, and
@@ -68,11 +69,11 @@ public final class PartitionedBatchReader implements BatchReader {
   private void read(BatchReader partition) {
     try {
       while (failure.get() == null && partition.loadNextBatch()) {
-        VectorSchemaRoot copy = BatchCopy.of(partition.root(), allocator);
-        for (FieldVector vector : copy.getFieldVectors()) {
+        VectorSchemaRoot moved = moveOut(partition.root());
+        for (FieldVector vector : moved.getFieldVectors()) {
           bytes.addAndGet(vector.getBufferSize());
         }
-        if (!queue.put(copy, () -> failure.get() != null)) {
+        if (!queue.put(moved, () -> failure.get() != null)) {
           return;
         }
       }
@@ -86,6 +87,20 @@ public final class PartitionedBatchReader implements BatchReader {
         queue.finish();
       }
     }
+  }
+
+  /**
+   * Moves the batch's buffers into a new root, without copying: a reader fills its root afresh on
+   * every {@code loadNextBatch} (as the flow also moves batches out of a reader's root).
+   */
+  private VectorSchemaRoot moveOut(VectorSchemaRoot batch) {
+    List<FieldVector> moved = new ArrayList<>(batch.getFieldVectors().size());
+    for (FieldVector vector : batch.getFieldVectors()) {
+      TransferPair transfer = vector.getTransferPair(allocator);
+      transfer.transfer();
+      moved.add((FieldVector) transfer.getTo());
+    }
+    return new VectorSchemaRoot(batch.getSchema().getFields(), moved, batch.getRowCount());
   }
 
   private void fail(RuntimeException e) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The value checks of a load into an existing table: each batch's values are checked against the
@@ -34,6 +36,16 @@ public record ValueChecks(List<Limited> columns) {
       requireNonNull(target, "target is null");
       requireNonNull(limit, "limit is null");
     }
+  }
+
+  /**
+   * Whether every limit holds for every value of its column's type in {@code schema}, the data's
+   * schema, so no value needs checking.
+   */
+  public boolean holdEvery(Schema schema) {
+    List<Field> fields = schema.getFields();
+    return columns.stream()
+        .allMatch(column -> column.limit().holdsEvery(fields.get(column.index()).getType()));
   }
 
   /**

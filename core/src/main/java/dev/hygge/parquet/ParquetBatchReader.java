@@ -3,7 +3,13 @@ package dev.hygge.parquet;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
+import dev.hygge.flow.LocalFiles;
 import dev.hygge.flow.ReadRequest;
+import dev.hygge.flow.ReadsLocalFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.vector.FieldVector;
@@ -15,7 +21,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * reader opens, so incompatible files fail before any data moves; batches move from each file's
  * reader into this reader's root without copying.
  */
-final class ParquetBatchReader implements BatchReader {
+final class ParquetBatchReader implements BatchReader, ReadsLocalFiles {
   private final ReadRequest request;
   private final List<ParquetSource> files;
   private final Schema schema;
@@ -96,6 +102,39 @@ final class ParquetBatchReader implements BatchReader {
   /** The qualified name of the entity being read, for messages. */
   String entity() {
     return request.entity();
+  }
+
+  /**
+   * The files as they are on local disk, when every one is and no batch was loaded yet. Every file
+   * has the reader's column names and types (the constructor checked), and a column selection picks
+   * top-level columns by name, so the files' rows, read whole, are this reader's rows.
+   */
+  @Override
+  public Optional<LocalFiles> localFiles() {
+    if (!untouched()) {
+      return Optional.empty();
+    }
+    List<Path> paths = new ArrayList<>();
+    long bytes = 0;
+    for (ParquetSource file : files) {
+      Optional<Path> path = file.localPath();
+      if (path.isEmpty()) {
+        return Optional.empty();
+      }
+      paths.add(path.get());
+      bytes += size(path.get());
+    }
+    return Optional.of(new LocalFiles(LocalFiles.Format.PARQUET, paths, bytes));
+  }
+
+  private long size(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      throw HyggeException.home(
+          "Cannot read entity " + request.entity() + ": cannot read the size of " + path + ": " + e,
+          e);
+    }
   }
 
   @Override

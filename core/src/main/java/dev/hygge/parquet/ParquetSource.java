@@ -6,6 +6,7 @@ import dev.hygge.storage.InputObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
@@ -34,6 +35,11 @@ public record ParquetSource(String name, InputFile file) {
   /** An object whose length a listing already gave, read by ranges. */
   public static ParquetSource object(InputObject object, long length) {
     return new ParquetSource(object.location().toString(), new ObjectInputFile(object, length));
+  }
+
+  /** The file's path when it is on local disk; empty for an object in an object store. */
+  public Optional<Path> localPath() {
+    return file instanceof ChannelInputFile local ? Optional.of(local.path()) : Optional.empty();
   }
 
   @Override

@@ -1,22 +1,29 @@
 package dev.hygge.jdbc.duckdb;
 
+import dev.hygge.flow.LocalFiles;
 import dev.hygge.jdbc.RowStager;
+import dev.hygge.jdbc.StagesLocalFiles;
 import dev.hygge.jdbc.TableName;
+import dev.hygge.jdbc.TableStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /** Stages rows through DuckDB's appender, in the connection's open transaction. */
-final class AppenderStager implements RowStager {
+final class AppenderStager implements RowStager, StagesLocalFiles {
   private final DuckDBAppender appender;
+  private final ParquetFileStager files;
   private boolean closed;
 
-  AppenderStager(Connection connection, TableName staging) throws SQLException {
+  AppenderStager(Connection connection, TableStatements sql) throws SQLException {
     DuckDBConnection duckdb = connection.unwrap(DuckDBConnection.class);
+    TableName staging = sql.staging();
+    this.files = new ParquetFileStager(connection, sql);
     this.appender =
         duckdb.createAppender(
             staging.schema().orElse(DuckDBConnection.DEFAULT_SCHEMA), staging.table());
@@ -38,6 +45,12 @@ final class AppenderStager implements RowStager {
       appender.endRow();
     }
     appender.flush();
+  }
+
+  /** Lets DuckDB read local Parquet files itself ({@link ParquetFileStager}). */
+  @Override
+  public OptionalLong stage(LocalFiles local) throws SQLException {
+    return files.stage(local);
   }
 
   @Override

@@ -1,11 +1,14 @@
 package dev.hygge.jdbc.duckdb;
 
+import dev.hygge.flow.LocalFiles;
 import dev.hygge.jdbc.Dialect;
 import dev.hygge.jdbc.RowStager;
+import dev.hygge.jdbc.StagesLocalFiles;
 import dev.hygge.jdbc.TableStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
@@ -18,17 +21,19 @@ import org.duckdb.DuckDBConnection;
  * loop): the stream is registered as a temporary view and {@code INSERT ... SELECT} reads it into
  * the staging table, in the connection's open transaction.
  */
-final class ArrowStreamStager implements RowStager {
+final class ArrowStreamStager implements RowStager, StagesLocalFiles {
   /** The temporary view each batch is registered as, replaced batch after batch. */
   static final String VIEW = "hygge_arrow_batch";
 
   private final DuckDBConnection duckdb;
   private final String insert;
+  private final ParquetFileStager files;
   private boolean registered;
   private boolean closed;
 
   ArrowStreamStager(Connection connection, TableStatements sql) throws SQLException {
     this.duckdb = connection.unwrap(DuckDBConnection.class);
+    this.files = new ParquetFileStager(connection, sql);
     Dialect dialect = sql.dialect();
     String columns = sql.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
     this.insert =
@@ -69,6 +74,12 @@ final class ArrowStreamStager implements RowStager {
     } catch (java.io.IOException e) {
       throw new SQLException("cannot close the Arrow stream of a batch: " + e.getMessage(), e);
     }
+  }
+
+  /** Lets DuckDB read local Parquet files itself ({@link ParquetFileStager}). */
+  @Override
+  public OptionalLong stage(LocalFiles local) throws SQLException {
+    return files.stage(local);
   }
 
   @Override

@@ -63,6 +63,7 @@ public final class DuckDbDialect extends StandardDialect implements dev.hygge.jd
   /**
    * Batches handed to DuckDB as Arrow streams ({@link ArrowStreamStager}); DuckDB's appender, row
    * by row, when Arrow's C data interface (the optional arrow-c-data jar) is not on the class path.
+   * Either stages local Parquet files by letting DuckDB read them ({@link ParquetFileStager}).
    */
   @Override
   public RowStager stager(Connection connection, TableStatements sql, List<WriteMapping> mappings)
@@ -70,7 +71,7 @@ public final class DuckDbDialect extends StandardDialect implements dev.hygge.jd
     if (ArrowStreamStager.available()) {
       return new ArrowStreamStager(connection, sql);
     }
-    return new AppenderStager(connection, sql.staging());
+    return new AppenderStager(connection, sql);
   }
 
   /**
