@@ -14,5 +14,5 @@ public interface ReadsLocalFiles {
    * of {@link BatchReader#schema()} (which may be a selection of the files' columns, by name);
    * empty when that is not so: a file is not on local disk or a batch was already loaded.
    */
-  Optional<LocalFiles> localFiles();
+  Optional<LocalFileSet> localFiles();
 }

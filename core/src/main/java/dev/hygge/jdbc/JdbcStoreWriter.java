@@ -6,7 +6,7 @@ import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.CommitResult;
 import dev.hygge.flow.DirectCopy;
-import dev.hygge.flow.LocalFiles;
+import dev.hygge.flow.LocalFileSet;
 import dev.hygge.flow.ReadsLocalFiles;
 import dev.hygge.flow.StoreWriter;
 import java.sql.Connection;
@@ -118,7 +118,7 @@ final class JdbcStoreWriter implements StoreWriter, DirectCopy {
         || !plan.checks().holdEvery(reader.schema())) {
       return OptionalLong.empty();
     }
-    Optional<LocalFiles> found = local.localFiles();
+    Optional<LocalFileSet> found = local.localFiles();
     if (found.isEmpty()) {
       return OptionalLong.empty();
     }

@@ -1,6 +1,6 @@
 package dev.hygge.jdbc;
 
-import dev.hygge.flow.LocalFiles;
+import dev.hygge.flow.LocalFileSet;
 import java.sql.SQLException;
 import java.util.OptionalLong;
 
@@ -18,5 +18,5 @@ public interface StagesLocalFiles {
    *     nothing was staged
    * @throws SQLException when reading or staging the files fails
    */
-  OptionalLong stage(LocalFiles files) throws SQLException;
+  OptionalLong stage(LocalFileSet files) throws SQLException;
 }

@@ -3,7 +3,7 @@ package dev.hygge.parquet;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.BatchReader;
-import dev.hygge.flow.LocalFiles;
+import dev.hygge.flow.LocalFileSet;
 import dev.hygge.flow.ReadRequest;
 import dev.hygge.flow.ReadsLocalFiles;
 import java.io.IOException;
@@ -110,7 +110,7 @@ final class ParquetBatchReader implements BatchReader, ReadsLocalFiles {
    * top-level columns by name, so the files' rows, read whole, are this reader's rows.
    */
   @Override
-  public Optional<LocalFiles> localFiles() {
+  public Optional<LocalFileSet> localFiles() {
     if (!untouched()) {
       return Optional.empty();
     }
@@ -124,7 +124,7 @@ final class ParquetBatchReader implements BatchReader, ReadsLocalFiles {
       paths.add(path.get());
       bytes += size(path.get());
     }
-    return Optional.of(new LocalFiles(LocalFiles.Format.PARQUET, paths, bytes));
+    return Optional.of(new LocalFileSet(LocalFileSet.Format.PARQUET, paths, bytes));
   }
 
   private long size(Path path) {

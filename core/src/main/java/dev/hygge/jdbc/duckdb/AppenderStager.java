@@ -1,6 +1,6 @@
 package dev.hygge.jdbc.duckdb;
 
-import dev.hygge.flow.LocalFiles;
+import dev.hygge.flow.LocalFileSet;
 import dev.hygge.jdbc.RowStager;
 import dev.hygge.jdbc.StagesLocalFiles;
 import dev.hygge.jdbc.TableName;
@@ -49,7 +49,7 @@ final class AppenderStager implements RowStager, StagesLocalFiles {
 
   /** Lets DuckDB read local Parquet files itself ({@link ParquetFileStager}). */
   @Override
-  public OptionalLong stage(LocalFiles local) throws SQLException {
+  public OptionalLong stage(LocalFileSet local) throws SQLException {
     return files.stage(local);
   }
 

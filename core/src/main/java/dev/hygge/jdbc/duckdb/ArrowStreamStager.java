@@ -1,6 +1,6 @@
 package dev.hygge.jdbc.duckdb;
 
-import dev.hygge.flow.LocalFiles;
+import dev.hygge.flow.LocalFileSet;
 import dev.hygge.jdbc.Dialect;
 import dev.hygge.jdbc.RowStager;
 import dev.hygge.jdbc.StagesLocalFiles;
@@ -78,7 +78,7 @@ final class ArrowStreamStager implements RowStager, StagesLocalFiles {
 
   /** Lets DuckDB read local Parquet files itself ({@link ParquetFileStager}). */
   @Override
-  public OptionalLong stage(LocalFiles local) throws SQLException {
+  public OptionalLong stage(LocalFileSet local) throws SQLException {
     return files.stage(local);
   }
 

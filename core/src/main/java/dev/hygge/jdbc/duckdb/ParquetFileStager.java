@@ -2,7 +2,7 @@ package dev.hygge.jdbc.duckdb;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.hygge.flow.LocalFiles;
+import dev.hygge.flow.LocalFileSet;
 import dev.hygge.jdbc.Dialect;
 import dev.hygge.jdbc.StagesLocalFiles;
 import dev.hygge.jdbc.TableStatements;
@@ -44,8 +44,8 @@ final class ParquetFileStager implements StagesLocalFiles {
   }
 
   @Override
-  public OptionalLong stage(LocalFiles files) throws SQLException {
-    if (files.format() != LocalFiles.Format.PARQUET) {
+  public OptionalLong stage(LocalFileSet files) throws SQLException {
+    if (files.format() != LocalFileSet.Format.PARQUET) {
       return OptionalLong.empty();
     }
     for (Path path : files.paths()) {

@@ -12,8 +12,8 @@ import java.util.List;
  * @param paths the files, each read whole; never empty
  * @param bytes the files' total size
  */
-public record LocalFiles(Format format, List<Path> paths, long bytes) {
-  public LocalFiles {
+public record LocalFileSet(Format format, List<Path> paths, long bytes) {
+  public LocalFileSet {
     requireNonNull(format, "format is null");
     paths = List.copyOf(requireNonNull(paths, "paths is null"));
     if (paths.isEmpty()) {
