@@ -9,12 +9,11 @@ import dev.hygge.invoke.EntityStatus;
 import dev.hygge.invoke.FlowInvoker;
 import dev.hygge.invoke.Invocation;
 import dev.hygge.invoke.RunReport;
+import dev.hygge.testing.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,32 +64,6 @@ class TimeBudgetTest {
     return Long.parseLong(project.rows("lake.duckdb", "SELECT count(*) FROM orders").get(0).get(0));
   }
 
-  /**
-   * A clock that moves ten seconds on every reading, so the budget runs out after a known number of
-   * commits.
-   */
-  private static Clock ticking(Instant start) {
-    return new Clock() {
-      private Instant now = start;
-
-      @Override
-      public synchronized Instant instant() {
-        now = now.plusSeconds(10);
-        return now;
-      }
-
-      @Override
-      public java.time.ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-    };
-  }
-
   @Test
   void withTimeLeftEveryObjectIsLoadedAFewAtATime() throws Exception {
     EntityReport report =
@@ -107,7 +80,10 @@ class TimeBudgetTest {
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     // Readings: +10 s before the entity starts, +20 s after two objects, +30 s after four: past
     // the budget of 25 s, so the run stops with one object left.
-    RunReport stopped = run(new TimeBudget(start.plusSeconds(25), 2, ticking(start)));
+    RunReport stopped =
+        run(
+            new TimeBudget(
+                start.plusSeconds(25), 2, ManualClock.ticking(start, Duration.ofSeconds(10))));
 
     EntityReport report = stopped.entities().get(0);
     assertThat(report.status()).isEqualTo(EntityStatus.INCOMPLETE);

@@ -11,6 +11,7 @@ import dev.hygge.config.Project;
 import dev.hygge.storage.Location;
 import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
+import dev.hygge.testing.ManualClock;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
@@ -43,7 +44,7 @@ abstract class ObjectStorageProjectSourceContract {
 
   @TempDir Path cache;
 
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = ManualClock.standing();
   private ObjectStore writer;
   private Location root;
 

@@ -20,13 +20,10 @@ import dev.hygge.storage.ObjectStore;
 import dev.hygge.storage.OutputObject;
 import dev.hygge.storage.StorageAccess;
 import dev.hygge.testing.Azurite;
+import dev.hygge.testing.ManualClock;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +52,7 @@ class KeyVaultAccountKeyTest {
 
   private FakeKeyVault vault;
   private final List<String> asked = new ArrayList<>();
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = ManualClock.standing();
 
   @BeforeAll
   static void startAzurite() {
@@ -252,29 +249,5 @@ class KeyVaultAccountKeyTest {
                 + " endpoint, or an azure_storage credential (account key, SAS or connection"
                 + " string) for an emulator.");
     assertThat(asked).containsExactly("(default chain)");
-  }
-
-  /** A clock the test moves. */
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
