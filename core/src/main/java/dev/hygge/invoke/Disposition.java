@@ -27,9 +27,10 @@ public enum Disposition {
   POISON;
 
   /**
-   * The disposition of a failure thrown while running a delivery: by its kind, and for homes, by
-   * whether its cause chain shows a transient failure (a dropped or refused connection, a timeout,
-   * a transient SQL error).
+   * The disposition of a failure thrown while running a delivery: retryable whenever its cause
+   * chain shows a transient failure (a dropped or refused connection, a timeout, a transient SQL
+   * error), whatever its kind (a remote project that could not be fetched, a token endpoint that
+   * did not answer, a home that dropped the connection); otherwise by its kind.
    */
   public static Disposition of(Throwable failure) {
     if (!(failure instanceof HyggeException hygge)) {
@@ -40,8 +41,8 @@ public enum Disposition {
         || hygge instanceof WriteOutcomeUnknownException) {
       return RETRYABLE;
     }
-    if (hygge.kind() == ErrorKind.HOME) {
-      return transientCause(hygge) ? RETRYABLE : POISON;
+    if (transientCause(hygge)) {
+      return RETRYABLE;
     }
     return of(hygge.kind());
   }

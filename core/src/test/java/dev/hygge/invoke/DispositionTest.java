@@ -44,6 +44,24 @@ class DispositionTest {
   }
 
   @Test
+  void anyKindWithATransientCauseIsRetried() {
+    assertThat(
+            Disposition.of(
+                new HyggeException(
+                    ErrorKind.CONFIG,
+                    "Cannot fetch the project from s3://config/shop/",
+                    new java.net.SocketTimeoutException("Read timed out"))))
+        .isEqualTo(Disposition.RETRYABLE);
+    assertThat(
+            Disposition.of(
+                new HyggeException(
+                    ErrorKind.CREDENTIAL,
+                    "No token",
+                    new java.net.ConnectException("Connection refused"))))
+        .isEqualTo(Disposition.RETRYABLE);
+  }
+
+  @Test
   void entityReportsAreJudgedByKind() {
     assertThat(Disposition.of(ErrorKind.STATE)).isEqualTo(Disposition.RETRYABLE);
     assertThat(Disposition.of(ErrorKind.STORE)).isEqualTo(Disposition.RETRYABLE);
