@@ -23,11 +23,15 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The HTTP-triggered Azure Function {@code run} for a manual run: a JSON body {@code {"flow":
- * "sales", "entity": "orders"}} in, the run report out (200, also when an entity failed). A bad
- * request or invalid project answers 400 with {@code {"error": message}}.
+ * The HTTP-triggered Azure Function {@code ManualRun} (POST {@code /api/ManualRun}, function key)
+ * for a manual run: a JSON body {@code {"flow": "sales", "entity": "orders"}} in, the run report
+ * out (200, also when an entity failed). A bad request or invalid project answers 400 with {@code
+ * {"error": message}}.
  */
 public final class ManualRunFunction {
+  /** The function's name, as the host knows it; also its route. */
+  public static final String NAME = "ManualRun";
+
   private static final String CONTENT_TYPE = "Content-Type";
   private static final String JSON = "application/json";
 
@@ -42,7 +46,7 @@ public final class ManualRunFunction {
   }
 
   /** Runs the requested flow (or entity) and answers with its report. */
-  @FunctionName("run")
+  @FunctionName(NAME)
   public HttpResponseMessage run(
       @HttpTrigger(
               name = "request",
