@@ -135,8 +135,6 @@ public class AzureEventHandler {
             .collect(Collectors.joining("; "));
     return new HyggeException(
         first.failure().orElseThrow().kind(),
-        function
-            + " failed where a retry can help, so the host delivers the event again: "
-            + failures);
+        function + " failed where a retry can help, so the host delivers it again: " + failures);
   }
 }

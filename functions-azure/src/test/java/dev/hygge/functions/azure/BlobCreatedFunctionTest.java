@@ -130,7 +130,7 @@ class BlobCreatedFunctionTest {
       assertThatThrownBy(() -> function.run(event))
           .isInstanceOf(HyggeException.class)
           .hasMessageStartingWith(
-              "BlobCreated failed where a retry can help, so the host delivers the event again: "
+              "BlobCreated failed where a retry can help, so the host delivers it again: "
                   + "831e1650-001e-001b-66ab-eeb76e069631 (")
           .hasMessageContaining("Entity sales.orders is already being run by run run-elsewhere")
           .extracting(e -> ((HyggeException) e).kind())
