@@ -4,14 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
-import dev.hygge.config.ProjectLoader;
 import dev.hygge.flow.TimeBudget;
 import dev.hygge.invoke.events.Cloud;
 import dev.hygge.invoke.events.DeliveryResult;
 import dev.hygge.invoke.events.EventOutcome;
 import dev.hygge.invoke.events.EventRunner;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,19 +30,19 @@ import org.slf4j.LoggerFactory;
 public class AzureEventHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AzureEventHandler.class);
 
-  private final Path projectDir;
+  private final FunctionProject project;
   private final FunctionTimeout timeout;
   private final Clock clock;
 
   AzureEventHandler(
-      @ConfigProperty(name = "hygge.project", defaultValue = ".") String projectDir,
+      FunctionProject project,
       @ConfigProperty(name = FunctionTimeout.SETTING) Optional<String> timeout,
       @ConfigProperty(name = FunctionTimeout.HOST_SETTING) Optional<String> hostTimeout,
       @ConfigProperty(
               name = FunctionTimeout.MARGIN_SETTING,
               defaultValue = FunctionTimeout.DEFAULT_MARGIN)
           String margin) {
-    this.projectDir = Path.of(projectDir);
+    this.project = requireNonNull(project, "project is null");
     this.timeout = FunctionTimeout.of(timeout, hostTimeout, margin);
     this.clock = Clock.systemUTC();
   }
@@ -85,7 +83,7 @@ public class AzureEventHandler {
   }
 
   private EventOutcome run(byte[] payload, Optional<Duration> remaining) {
-    EventRunner runner = new EventRunner(ProjectLoader.load(projectDir));
+    EventRunner runner = new EventRunner(project.load());
     Optional<Cloud> azure = Optional.of(Cloud.AZURE);
     if (remaining.isEmpty()) {
       return runner.run(payload, azure);
