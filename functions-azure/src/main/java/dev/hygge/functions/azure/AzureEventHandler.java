@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
 import dev.hygge.flow.TimeBudget;
+import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.events.Cloud;
 import dev.hygge.invoke.events.DeliveryResult;
 import dev.hygge.invoke.events.EventOutcome;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,11 +33,13 @@ public class AzureEventHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AzureEventHandler.class);
 
   private final FunctionProject project;
+  private final RunMessageQueue queue;
   private final FunctionTimeout timeout;
   private final Clock clock;
 
   AzureEventHandler(
       FunctionProject project,
+      RunMessageQueue queue,
       @ConfigProperty(name = FunctionTimeout.SETTING) Optional<String> timeout,
       @ConfigProperty(name = FunctionTimeout.HOST_SETTING) Optional<String> hostTimeout,
       @ConfigProperty(
@@ -43,6 +47,7 @@ public class AzureEventHandler {
               defaultValue = FunctionTimeout.DEFAULT_MARGIN)
           String margin) {
     this.project = requireNonNull(project, "project is null");
+    this.queue = requireNonNull(queue, "queue is null");
     this.timeout = FunctionTimeout.of(timeout, hostTimeout, margin);
     this.clock = Clock.systemUTC();
   }
@@ -76,10 +81,29 @@ public class AzureEventHandler {
     for (DeliveryResult result : outcome.results()) {
       log(function, result);
     }
+    continueLater(function, outcome);
     if (outcome.retryable()) {
       throw redeliver(function, outcome);
     }
     return Optional.of(outcome);
+  }
+
+  /** Sends the continuations of runs stopped at the time budget to the fan-out queue. */
+  private void continueLater(String function, EventOutcome outcome) {
+    List<ManualRun> continuations = outcome.continuations();
+    if (continuations.isEmpty()) {
+      return;
+    }
+    if (!queue.configured()) {
+      LOG.warn(
+          "{}: {} stopped at the time budget and no fan-out queue is configured"
+              + " (HYGGE_FANOUT_QUEUE): the next event or schedule continues them",
+          function,
+          continuations);
+      return;
+    }
+    queue.send(continuations);
+    LOG.info("{}: sent continuations {}", function, continuations);
   }
 
   private EventOutcome run(byte[] payload, Optional<Duration> remaining) {

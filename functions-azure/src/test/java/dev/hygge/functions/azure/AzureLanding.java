@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Properties;
+import org.duckdb.DuckDBDriver;
 
 /**
  * The sales project with its landing zone in a container of Azurite: CSV blobs under {@code
@@ -127,7 +128,9 @@ final class AzureLanding {
     if (!Files.isDirectory(dir)) {
       return "no lake";
     }
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    // The driver directly: DriverManager hides drivers registered by an earlier Quarkus app's
+    // class loader once a test profile restarts the app.
+    try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(select + " FROM '" + dir + "/*.parquet'")) {
       r.next();
