@@ -8,13 +8,10 @@ import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
 import dev.hygge.HyggeException;
-import dev.hygge.invoke.Disposition;
 import dev.hygge.invoke.ManualRun;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The timer-triggered Azure Function {@code Scheduled}: on the NCRONTAB schedule in the app setting
@@ -42,23 +39,15 @@ public final class ScheduledFunction {
   /** The longest wait between retries. */
   public static final String LONGEST_RETRY_DELAY = "00:05:00";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ScheduledFunction.class);
-
   private final AzureEventHandler handler;
-  private final RunMessageQueue queue;
-  private final FunctionProject project;
   private final ObjectMapper mapper;
   private final Optional<String> flow;
 
   ScheduledFunction(
       AzureEventHandler handler,
-      RunMessageQueue queue,
-      FunctionProject project,
       ObjectMapper mapper,
       @ConfigProperty(name = FLOW_SETTING) Optional<String> flow) {
     this.handler = requireNonNull(handler, "handler is null");
-    this.queue = requireNonNull(queue, "queue is null");
-    this.project = requireNonNull(project, "project is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
     this.flow = requireNonNull(flow, "flow is null").map(String::strip).filter(f -> !f.isEmpty());
   }
@@ -85,26 +74,6 @@ public final class ScheduledFunction {
                     NAME
                         + " has no flow to run: set the app setting HYGGE_SCHEDULE_FLOW to a flow"
                         + " of the project, e.g. sales."));
-    if (queue.configured()) {
-      fanOut(name);
-      return;
-    }
     handler.handle(NAME, mapper.writeValueAsBytes(new ManualRun(name, null)), started);
-  }
-
-  /** Sends one run message per entity; throws only when a retry can help. */
-  private void fanOut(String flow) {
-    try {
-      queue.fanOut(project.load(), flow);
-    } catch (HyggeException e) {
-      if (Disposition.of(e) == Disposition.RETRYABLE) {
-        throw e;
-      }
-      LOG.error(
-          "{}: fan-out of flow {} failed, a retry would fail alike: {}",
-          NAME,
-          flow,
-          e.getMessage());
-    }
   }
 }

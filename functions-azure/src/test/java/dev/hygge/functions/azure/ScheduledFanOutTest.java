@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +40,7 @@ class ScheduledFanOutTest {
   @Inject ScheduledFunction scheduled;
   @Inject FanOutFunction fanOut;
   @Inject ObjectMapper mapper;
-  @Inject FunctionProject functionProject;
-  @Inject RunMessageQueue runQueue;
+  @Inject Config config;
 
   @ConfigProperty(name = AzuriteFanOut.CONNECTION)
   String connection;
@@ -94,6 +94,7 @@ class ScheduledFanOutTest {
     scheduled.run("{\"IsPastDue\": false}");
 
     assertThat(project.resolve("lake")).as("nothing runs in the schedule itself").doesNotExist();
+
     List<String> messages = receiveAll();
     List<String> entities = new ArrayList<>();
     for (String message : messages) {
@@ -117,8 +118,7 @@ class ScheduledFanOutTest {
   @Test
   void aRunStoppedAtTheTimeBudgetSendsItsContinuationWhichRunsTheEntity() throws Exception {
     AzureEventHandler spent =
-        new AzureEventHandler(
-            functionProject, runQueue, Optional.of("00:00:01"), Optional.empty(), "00:00:01");
+        new AzureEventHandler(config, Optional.of("00:00:01"), Optional.empty());
 
     spent.handle(
         FanOutFunction.NAME,

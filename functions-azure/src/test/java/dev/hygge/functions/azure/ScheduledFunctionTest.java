@@ -30,8 +30,6 @@ class ScheduledFunctionTest {
 
   @Inject ScheduledFunction function;
   @Inject AzureEventHandler handler;
-  @Inject RunMessageQueue queue;
-  @Inject FunctionProject functionProject;
   @Inject ObjectMapper mapper;
 
   private Path project;
@@ -56,8 +54,7 @@ class ScheduledFunctionTest {
 
   @Test
   void withoutAFlowToRunTheScheduleFailsNamingTheSetting() {
-    ScheduledFunction unset =
-        new ScheduledFunction(handler, queue, functionProject, mapper, Optional.of(" "));
+    ScheduledFunction unset = new ScheduledFunction(handler, mapper, Optional.of(" "));
 
     assertThatThrownBy(() -> unset.run(TIMER))
         .isInstanceOf(HyggeException.class)
