@@ -39,6 +39,11 @@ final class AzureLanding {
   private static final String RECORDED_ETAG = "0x8D4BCC2E4835CD0";
   private static final String RECORDED_SIZE = "\"contentLength\": 524288";
 
+  private static final String RECORDED_CLOUD_EVENT_URL =
+      "https://hyggelanding.dfs.core.windows.net/landing/sales/customers/customers.csv";
+  private static final String RECORDED_CLOUD_EVENT_ETAG = "0x8D76C39E4407334";
+  private static final String RECORDED_CLOUD_EVENT_SIZE = "\"contentLength\": 1200";
+
   private final Azurite azurite;
   private final BlobContainerClient container;
 
@@ -120,6 +125,21 @@ final class AzureLanding {
         .replace(RECORDED_URL, url(name).toString())
         .replace(RECORDED_ETAG, eTag)
         .replace(RECORDED_SIZE, "\"contentLength\": " + size);
+  }
+
+  /**
+   * The recorded BlobCreated event in the CloudEvents schema for a blob here, with the blob's URL,
+   * eTag and size.
+   */
+  String blobCreatedCloudEvent(String name, String eTag) {
+    String event =
+        new String(
+            RecordedEvents.bytes("azure/cloudevents-blob-created.json"), StandardCharsets.UTF_8);
+    long size = container.getBlobClient(name).getProperties().getBlobSize();
+    return event
+        .replace(RECORDED_CLOUD_EVENT_URL, url(name).toString())
+        .replace(RECORDED_CLOUD_EVENT_ETAG, eTag)
+        .replace(RECORDED_CLOUD_EVENT_SIZE, "\"contentLength\": " + size);
   }
 
   /** A DuckDB query's single value over the lake's Parquet files of an entity. */

@@ -73,6 +73,18 @@ class BlobCreatedFunctionTest {
   }
 
   @Test
+  void aBlobCreatedCloudEventLoadsItsBlobToo() throws Exception {
+    String eTag = landing.put(ORDERS, dev.hygge.testing.SalesProject.ORDERS_CSV);
+
+    function.run(landing.blobCreatedCloudEvent(ORDERS, eTag));
+    function.run(landing.blobCreatedEvent(ORDERS, eTag));
+
+    assertThat(AzureLanding.lake(project, "orders", "SELECT count(*) || ' ' || sum(id)"))
+        .as("either schema names the same blob version: loaded once")
+        .isEqualTo("3 6");
+  }
+
+  @Test
   void aSecondBlobAddsOnlyItsRows() throws Exception {
     function.run(landing.blobCreatedEvent(ORDERS, landing.put(ORDERS, "id,amount\n1,2.50\n")));
     String next = "sales/orders/2026-02-01.csv";
