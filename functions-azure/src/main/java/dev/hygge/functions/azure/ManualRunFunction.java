@@ -1,5 +1,7 @@
 package dev.hygge.functions.azure;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,37 +14,36 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
-import dev.hygge.config.ProjectLoader;
 import dev.hygge.invoke.FlowInvoker;
 import dev.hygge.invoke.Invocation;
 import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.RunReportView;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The HTTP-triggered Azure Function {@code run} for a manual run: a JSON body {@code {"flow":
- * "sales", "entity": "orders"}} in, the run report out (200, also when an entity failed). A bad
- * request or invalid project answers 400 with {@code {"error": message}}.
+ * The HTTP-triggered Azure Function {@code ManualRun} (POST {@code /api/ManualRun}, function key)
+ * for a manual run: a JSON body {@code {"flow": "sales", "entity": "orders"}} in, the run report
+ * out (200, also when an entity failed). A bad request or invalid project answers 400 with {@code
+ * {"error": message}}.
  */
 public final class ManualRunFunction {
+  /** The function's name, as the host knows it; also its route. */
+  public static final String NAME = "ManualRun";
+
   private static final String CONTENT_TYPE = "Content-Type";
   private static final String JSON = "application/json";
 
   private final ObjectMapper mapper;
-  private final Path projectDir;
+  private final FunctionProject project;
 
-  ManualRunFunction(
-      ObjectMapper mapper,
-      @ConfigProperty(name = "hygge.project", defaultValue = ".") String projectDir) {
-    this.mapper = mapper;
-    this.projectDir = Path.of(projectDir);
+  ManualRunFunction(ObjectMapper mapper, FunctionProject project) {
+    this.mapper = requireNonNull(mapper, "mapper is null");
+    this.project = requireNonNull(project, "project is null");
   }
 
   /** Runs the requested flow (or entity) and answers with its report. */
-  @FunctionName("run")
+  @FunctionName(NAME)
   public HttpResponseMessage run(
       @HttpTrigger(
               name = "request",
@@ -52,8 +53,7 @@ public final class ManualRunFunction {
       throws JsonProcessingException {
     try {
       Invocation invocation = ManualRun.invocationOf(read(request.getBody()));
-      RunReportView report =
-          RunReportView.of(new FlowInvoker(ProjectLoader.load(projectDir)).invoke(invocation));
+      RunReportView report = RunReportView.of(new FlowInvoker(project.load()).invoke(invocation));
       return respond(request, HttpStatus.OK, report);
     } catch (HyggeException e) {
       if (e.kind() != ErrorKind.CONFIG) {

@@ -26,7 +26,7 @@ final class HandWrittenHttpRequest implements HttpRequestMessage<Optional<String
 
   @Override
   public URI getUri() {
-    return URI.create("http://localhost/api/run");
+    return URI.create("http://localhost/api/ManualRun");
   }
 
   @Override

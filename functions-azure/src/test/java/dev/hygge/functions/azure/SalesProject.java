@@ -13,11 +13,12 @@ final class SalesProject {
 
   private SalesProject() {}
 
-  /** Points {@code hygge.project} at the project directory. */
+  /** Points {@code hygge.project} at the project directory; the schedule runs flow sales. */
   public static final class Profile implements io.quarkus.test.junit.QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("hygge.project", PROJECT.dir().toString());
+      return Map.of(
+          "hygge.project", PROJECT.dir().toString(), ScheduledFunction.FLOW_SETTING, "sales");
     }
   }
 }
