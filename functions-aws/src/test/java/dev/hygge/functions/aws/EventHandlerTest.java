@@ -115,19 +115,20 @@ class EventHandlerTest {
   }
 
   @Test
-  void schedulerRunOfTheFlowLoadsEveryLandedObject() throws Exception {
+  void runMessageForOneEntityLoadsEveryLandedObjectInThisInvocation() throws Exception {
     LandingProject project = freshLanding();
     project.land(PART_KEY);
     project.land(EXTRA_KEY);
 
     JsonPath outcome =
-        invoke(LandingProject.recorded("aws/scheduler-run-flow.json"))
+        invoke(LandingProject.recorded("aws/direct-run-entity.json"))
             .statusCode(200)
             .extract()
             .jsonPath();
 
     assertThat(outcome.getString("shape")).isEqualTo("run message");
     assertThat(outcome.getBoolean("succeeded")).isTrue();
+    assertThat(outcome.getString("deliveries[0].status")).isEqualTo("SUCCEEDED");
     List<Map<String, Object>> entities = outcome.getList("deliveries[0].run.entities");
     assertThat(entities).hasSize(1);
     assertThat(entities.get(0))
