@@ -16,7 +16,7 @@ import java.util.Optional;
  * or a direct invocation with a run message).
  */
 final class AwsPayloads {
-  static final String SQS_SHAPE = "SQS message batch";
+  static final String SQS_SHAPE = ParsedEvent.SQS_BATCH_SHAPE;
   static final String SQS_SOURCE = "aws:sqs";
   static final String SNS_SHAPE = "SNS notification";
   static final String SNS_TYPE = "Notification";

@@ -11,6 +11,12 @@ import java.util.List;
  * @param deliveries the units of work
  */
 public record ParsedEvent(String shape, List<Delivery> deliveries) {
+  /**
+   * The shape of an SQS message batch, whose deliveries are its messages (acknowledged by message
+   * id, e.g. in SQS {@code batchItemFailures}).
+   */
+  public static final String SQS_BATCH_SHAPE = "SQS message batch";
+
   public ParsedEvent {
     requireNonNull(shape, "shape is null");
     deliveries = List.copyOf(requireNonNull(deliveries, "deliveries is null"));
