@@ -108,6 +108,13 @@ class CloudEventFunctionTest {
   }
 
   @Test
+  void aDeletedObjectEventIsIgnoredAndAcknowledged() {
+    RecordedCloudEvent.of("gcp/storage-object-deleted.json").postBinary().statusCode(ACKNOWLEDGED);
+
+    assertThat(project.resolve("lake")).doesNotExist();
+  }
+
+  @Test
   void anEntityHeldByAnotherRunIsRetriedAndLoadsOnTheRedelivery() throws IOException {
     JsonNode object = landing.upload(ORDERS, SalesProject.ORDERS_CSV);
     Path state = project.resolve(".hygge/state/sales/orders.json");
