@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.functions.CloudEventsFunction;
 import dev.hygge.ErrorKind;
 import dev.hygge.HyggeException;
+import dev.hygge.invoke.Disposition;
 import dev.hygge.invoke.events.CloudEventAttributes;
 import dev.hygge.invoke.events.DeliveryResult;
+import dev.hygge.invoke.events.EventFunction;
 import dev.hygge.invoke.events.EventOutcome;
 import dev.hygge.invoke.events.EventOutcomeView;
 import dev.hygge.invoke.events.EventParser;
@@ -41,12 +43,12 @@ public class CloudEventFunction implements CloudEventsFunction {
   private static final Logger LOG = LoggerFactory.getLogger(CloudEventFunction.class);
   private static final byte[] NO_DATA = new byte[0];
 
-  private final ProjectEvents events;
+  private final EventFunction events;
   private final FunctionTimeout timeout;
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  CloudEventFunction(ProjectEvents events, FunctionTimeout timeout, ObjectMapper mapper) {
+  CloudEventFunction(EventFunction events, FunctionTimeout timeout, ObjectMapper mapper) {
     this.events = requireNonNull(events, "events is null");
     this.timeout = requireNonNull(timeout, "timeout is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
@@ -72,7 +74,27 @@ public class CloudEventFunction implements CloudEventsFunction {
           e.getMessage());
       return;
     }
-    EventOutcome outcome = events.handle(parsed, timeout.remaining(started, clock.instant()));
+    EventOutcome outcome;
+    try {
+      outcome = events.handle(parsed, timeout.remaining(started, clock.instant()));
+    } catch (HyggeException e) {
+      if (Disposition.of(e) == Disposition.RETRYABLE) {
+        LOG.warn(
+            "CloudEvent {} ({}) could not run and is retried: {}",
+            event.getId(),
+            event.getType(),
+            e.getMessage());
+        throw e;
+      }
+      LOG.error(
+          "CloudEvent {} ({}) could not run and is acknowledged without a retry (a retry fails the"
+              + " same way; objects it announced stay in the bucket for the next run of their"
+              + " entity): {}",
+          event.getId(),
+          event.getType(),
+          e.getMessage());
+      return;
+    }
     log(event, outcome);
     if (outcome.retryable()) {
       throw retry(event, outcome);

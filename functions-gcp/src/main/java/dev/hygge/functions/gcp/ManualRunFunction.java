@@ -14,6 +14,8 @@ import dev.hygge.invoke.ManualRun;
 import dev.hygge.invoke.RunReportView;
 import dev.hygge.invoke.events.Delivery;
 import dev.hygge.invoke.events.DeliveryResult;
+import dev.hygge.invoke.events.EventFunction;
+import dev.hygge.invoke.events.EventOutcomeView;
 import dev.hygge.invoke.events.ParsedEvent;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -28,7 +30,8 @@ import java.util.UUID;
  * The HTTP function {@value #NAME} for a manual run: a JSON body {@code {"flow": "sales", "entity":
  * "orders"}} in, run as a delivery through core like every event, the run report out (200, also
  * when an entity failed). A bad request or a configuration error answers 400, any other failure
- * 500, both with {@code {"error": message}}.
+ * 500, both with {@code {"error": message}}. A whole flow with a fan-out topic configured is fanned
+ * out: 202 with the delivery's view (its {@code reason} says which run messages went where).
  */
 @Named(ManualRunFunction.NAME)
 @Singleton
@@ -42,11 +45,11 @@ public class ManualRunFunction implements HttpFunction {
   private static final String JSON = "application/json";
 
   private final ObjectMapper mapper;
-  private final ProjectEvents events;
+  private final EventFunction events;
   private final FunctionTimeout timeout;
   private final Clock clock;
 
-  ManualRunFunction(ObjectMapper mapper, ProjectEvents events, FunctionTimeout timeout) {
+  ManualRunFunction(ObjectMapper mapper, EventFunction events, FunctionTimeout timeout) {
     this.mapper = requireNonNull(mapper, "mapper is null");
     this.events = requireNonNull(events, "events is null");
     this.timeout = requireNonNull(timeout, "timeout is null");
@@ -65,22 +68,32 @@ public class ManualRunFunction implements HttpFunction {
       return;
     }
     Delivery delivery = new Delivery.Run(UUID.randomUUID().toString(), subject(run), run);
-    DeliveryResult result =
-        events
-            .handle(ParsedEvent.of(SHAPE, delivery), timeout.remaining(started, clock.instant()))
-            .results()
-            .get(0);
-    if (result.report().isPresent()) {
-      mapper.writeValue(response.getOutputStream(), RunReportView.of(result.report().get()));
+    DeliveryResult result;
+    try {
+      result =
+          events
+              .handle(ParsedEvent.of(SHAPE, delivery), timeout.remaining(started, clock.instant()))
+              .results()
+              .get(0);
+    } catch (HyggeException e) {
+      answerError(response, statusOf(e.kind()), e.getMessage());
       return;
     }
-    DeliveryResult.Failure failure = result.failure().orElseThrow();
-    answerError(
-        response,
-        failure.kind() == ErrorKind.CONFIG
-            ? HttpURLConnection.HTTP_BAD_REQUEST
-            : HttpURLConnection.HTTP_INTERNAL_ERROR,
-        failure.message());
+    if (result.report().isPresent()) {
+      mapper.writeValue(response.getOutputStream(), RunReportView.of(result.report().get()));
+    } else if (result.status() == DeliveryResult.DeliveryStatus.FANNED_OUT) {
+      response.setStatusCode(HttpURLConnection.HTTP_ACCEPTED);
+      mapper.writeValue(response.getOutputStream(), EventOutcomeView.DeliveryView.of(result));
+    } else {
+      DeliveryResult.Failure failure = result.failure().orElseThrow();
+      answerError(response, statusOf(failure.kind()), failure.message());
+    }
+  }
+
+  private static int statusOf(ErrorKind kind) {
+    return kind == ErrorKind.CONFIG
+        ? HttpURLConnection.HTTP_BAD_REQUEST
+        : HttpURLConnection.HTTP_INTERNAL_ERROR;
   }
 
   private void answerError(HttpResponse response, int status, String message) throws IOException {

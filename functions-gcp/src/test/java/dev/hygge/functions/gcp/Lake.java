@@ -5,13 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.stream.Stream;
+import org.duckdb.DuckDBDriver;
 
-/** What a test project's local lake holds, read back with DuckDB. */
+/**
+ * What a test project's local lake holds, read back with DuckDB. The driver is called directly:
+ * each Quarkus test application has its own class loader, and {@code DriverManager} hands a driver
+ * only to the class loader that registered it.
+ */
 final class Lake {
   private Lake() {}
 
@@ -36,7 +41,7 @@ final class Lake {
       return new Totals(0, 0);
     }
     String glob = project.resolve("lake").resolve(entity).resolve("*.parquet").toString();
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection duckdb = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
         Statement statement = duckdb.createStatement();
         ResultSet rows =
             statement.executeQuery(

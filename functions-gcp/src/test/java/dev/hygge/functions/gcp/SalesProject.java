@@ -28,15 +28,23 @@ final class SalesProject {
    * default 8081, which other modules' tests (the Lambda mock event server) may hold at the same
    * time.
    */
-  static synchronized String invokerPort() {
-    String port = System.getProperty(PORT_PROPERTY);
+  static String invokerPort() {
+    return freePort(PORT_PROPERTY);
+  }
+
+  /**
+   * A free loopback port, chosen once per JVM and kept in the system property {@code property}, so
+   * that every class loader Quarkus loads a profile in agrees on it.
+   */
+  static synchronized String freePort(String property) {
+    String port = System.getProperty(property);
     if (port == null) {
       try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         port = Integer.toString(socket.getLocalPort());
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot find a free loopback port", e);
       }
-      System.setProperty(PORT_PROPERTY, port);
+      System.setProperty(property, port);
     }
     return port;
   }
