@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.google.cloud.functions.test.FunctionType;
 import io.quarkus.google.cloud.functions.test.WithFunction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,22 +21,17 @@ import org.junit.jupiter.api.Test;
  * here); the invoker is the real Functions Framework one.
  */
 @QuarkusTest
-@TestProfile(FanOutFunctionTest.FanOutProfile.class)
+@TestProfile(FanOutProfile.class)
 @WithFunction(value = FunctionType.CLOUD_EVENTS, functionName = CloudEventFunction.NAME)
 class FanOutFunctionTest {
-  private static final String TOPIC = "projects/hygge-demo/topics/hygge-runs";
   private static final String PUBLISHED = "gcp/pubsub-message-published.json";
-  private static final String PUBSUB_PORT = "hygge.test.functions-gcp.pubsub-port";
 
   private static FakePubSub pubSub;
   private Path project;
 
   @BeforeAll
   static void startPubSub() {
-    String endpoint = ConfigProvider.getConfig().getValue("hygge.fanout.endpoint", String.class);
-    pubSub =
-        FakePubSub.start(
-            Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)), TOPIC);
+    pubSub = FanOutProfile.startPubSub();
   }
 
   @AfterAll
@@ -54,18 +45,7 @@ class FanOutFunctionTest {
   @BeforeEach
   void createProject() throws IOException {
     project = SalesProject.PROJECT.create();
-    Files.createDirectories(project.resolve("landing/customers"));
-    Files.writeString(project.resolve("landing/customers/customers.csv"), "id,name\n1,Ada\n2,Bo\n");
-    Files.writeString(
-        project.resolve("hygge.yml"),
-        """
-        name: fn
-        flows:
-          sales:
-            home: {type: csv, path: landing}
-            store: {type: parquet, path: lake}
-            entities: [orders, customers]
-        """);
+    FanOutProfile.addCustomers(project);
     pubSub.clear();
   }
 
@@ -104,21 +84,5 @@ class FanOutFunctionTest {
         .isEqualTo(new Lake.Totals(SalesProject.ORDER_ROWS, 59.75));
     assertThat(Lake.totals(project, "customers", "id")).isEqualTo(new Lake.Totals(2, 3));
     assertThat(pubSub.published()).as("a run of one entity fans nothing out").hasSize(2);
-  }
-
-  /** The sales project, the invoker's port and the fan-out topic on {@link FakePubSub}. */
-  public static final class FanOutProfile implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "hygge.project",
-          SalesProject.PROJECT.dir().toString(),
-          "quarkus.http.test-port",
-          SalesProject.invokerPort(),
-          "hygge.fanout.topic",
-          TOPIC,
-          "hygge.fanout.endpoint",
-          "http://127.0.0.1:" + SalesProject.freePort(PUBSUB_PORT));
-    }
   }
 }
