@@ -143,6 +143,15 @@ class CloudEventFunctionTest {
   }
 
   @Test
+  void anInvalidProjectIsAcknowledgedWithoutARetry() throws IOException {
+    Files.writeString(project.resolve("hygge.yml"), "name: fn\nflows: [\n");
+
+    RecordedCloudEvent.of(PUBLISHED).postBinary().statusCode(ACKNOWLEDGED);
+
+    assertThat(project.resolve("lake")).doesNotExist();
+  }
+
+  @Test
   void aPubSubRunMessageRunsTheEntity() {
     landing.upload(ORDERS, SalesProject.ORDERS_CSV);
 
