@@ -18,10 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Calls the HTTP function through the Functions Framework invoker that Quarkus starts. */
+/**
+ * Calls the HTTP function {@code manual} through the Functions Framework invoker that Quarkus
+ * starts; the run goes through core's event runner like every event.
+ */
 @QuarkusTest
 @TestProfile(SalesProject.Profile.class)
-@WithFunction(FunctionType.HTTP)
+@WithFunction(value = FunctionType.HTTP, functionName = ManualRunFunction.NAME)
 class ManualRunFunctionTest {
   private Path project;
 
@@ -54,6 +57,48 @@ class ManualRunFunctionTest {
     Path part = project.resolve("lake/orders/part-000001.parquet");
     assertThat(part).isRegularFile();
     assertThat(Files.size(part)).isPositive();
+  }
+
+  @Test
+  void aFailedEntityIsStillAReportNamingTheBadRow() throws IOException {
+    project = SalesProject.PROJECT.create("id,amount,status\n1,12.50\n");
+
+    JsonPath report =
+        post("{\"flow\": \"sales\", \"entity\": \"orders\"}").statusCode(200).extract().jsonPath();
+
+    assertThat(report.getBoolean("succeeded")).isFalse();
+    assertThat(report.getString("entities[0].status")).isEqualTo("FAILED");
+    assertThat(report.getString("entities[0].error"))
+        .contains("line 2: has 2 fields but 3 are expected");
+    assertThat(report.getBoolean("entities[0].retryable")).isFalse();
+    assertThat(project.resolve("lake/orders")).doesNotExist();
+  }
+
+  @Test
+  void anEntityHeldByAnotherRunIsReportedAsRetryable() throws IOException {
+    Path state = project.resolve(".hygge/state/sales/orders.json");
+    Files.createDirectories(state.getParent());
+    java.time.Instant now = java.time.Instant.now();
+    Files.writeString(
+        state,
+        """
+        {"format": 1, "flow": "sales", "entity": "orders", "version": 1,
+         "lease": {"run_id": "run-elsewhere", "acquired": "%s", "expires": "%s"},
+         "objects": []}
+        """
+            .formatted(now, now.plusSeconds(600)));
+    Files.writeString(
+        project.resolve("hygge.yml"),
+        Files.readString(project.resolve("hygge.yml"))
+            .replace("entities:", "run_type: incremental\n    entities:"));
+
+    JsonPath report =
+        post("{\"flow\": \"sales\", \"entity\": \"orders\"}").statusCode(200).extract().jsonPath();
+
+    assertThat(report.getString("entities[0].status")).isEqualTo("FAILED");
+    assertThat(report.getString("entities[0].error"))
+        .startsWith("Entity sales.orders is already being run by run run-elsewhere");
+    assertThat(report.getBoolean("entities[0].retryable")).isTrue();
   }
 
   @Test
