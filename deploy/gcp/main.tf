@@ -178,6 +178,7 @@ resource "google_cloudfunctions2_function" "events" {
     service_account_email            = google_service_account.hygge.email
     environment_variables = merge(local.function_environment, {
       QUARKUS_GOOGLE_CLOUD_FUNCTIONS_FUNCTION = "events"
+      HYGGE_FUNCTION_TIMEOUT                  = "${var.events_timeout_seconds}s"
     })
   }
 
@@ -228,6 +229,7 @@ resource "google_cloudfunctions2_function" "http" {
     service_account_email            = google_service_account.hygge.email
     environment_variables = merge(local.function_environment, {
       QUARKUS_GOOGLE_CLOUD_FUNCTIONS_FUNCTION = "manual"
+      HYGGE_FUNCTION_TIMEOUT                  = "${var.http_timeout_seconds}s"
     })
   }
 
