@@ -120,17 +120,7 @@ public sealed interface Watermark
 
     @Override
     public Watermark minus(Lookback lookback) {
-      Duration by =
-          lookback
-              .duration()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "lookback '"
-                              + lookback.text()
-                              + "' has no unit; for a timestamp column write a duration such as"
-                              + " 2h or 1d"));
-      return new Timestamp(value.minus(by));
+      return new Timestamp(value.minus(durationOf(lookback, "timestamp")));
     }
 
     @Override
@@ -168,17 +158,7 @@ public sealed interface Watermark
 
     @Override
     public Watermark minus(Lookback lookback) {
-      Duration by =
-          lookback
-              .duration()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "lookback '"
-                              + lookback.text()
-                              + "' has no unit; for a timestamptz column write a duration such as"
-                              + " 2h or 1d"));
-      return new Moment(value.minus(by));
+      return new Moment(value.minus(durationOf(lookback, "timestamptz")));
     }
 
     @Override
@@ -188,6 +168,20 @@ public sealed interface Watermark
       }
       throw mismatch(this, other);
     }
+  }
+
+  /** A lookback's duration, for a column of this kind; a number without a unit is refused. */
+  private static Duration durationOf(Lookback lookback, String columnKind) {
+    return lookback
+        .duration()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "lookback '"
+                        + lookback.text()
+                        + "' has no unit; for a "
+                        + columnKind
+                        + " column write a duration such as 2h or 1d"));
   }
 
   /** A date watermark. */
