@@ -87,8 +87,14 @@ final class BatchPump {
     }
   }
 
+  /** Whether the run stops before {@code next}; closes {@code next} when deciding fails. */
   private boolean stopsBefore(VectorSchemaRoot next) {
-    return stop.isPresent() && stop.get().before(next);
+    try {
+      return stop.isPresent() && stop.get().before(next);
+    } catch (RuntimeException e) {
+      next.close();
+      throw e;
+    }
   }
 
   /**
