@@ -17,25 +17,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Moves one entity from its home to its store: the reader runs on its own thread and hands batches
- * to the writer through a bounded queue, so reading and writing overlap and memory stays flat. The
- * store commits only when every batch was written; any failure aborts it. Around the move, the
- * entity's {@link EntityStateStep} takes its lease, narrows the read to what is new (rows past the
- * watermark, files not in the journal), and advances the state only after the store committed.
+ * to the writer through a bounded queue ({@link BatchPump}), so reading and writing overlap and
+ * memory stays flat. The store commits only when every batch was written (or, under a time budget,
+ * at a safe boundary); any failure aborts it. Around the move, the entity's {@link EntityStateStep}
+ * takes its lease, narrows the read to what is new (rows past the watermark, files not in the
+ * journal), and advances the state only after the store committed.
  */
 public final class FlowRunner {
   private static final String CREDENTIAL = "credential";
   private static final Logger LOG = LoggerFactory.getLogger(FlowRunner.class);
-  private static final long READER_STOP_POLL_MILLIS = 50;
 
   private final BufferAllocator parent;
   private final RunListener listener;
@@ -73,7 +69,9 @@ public final class FlowRunner {
   /**
    * Runs one entity within a time budget: an incremental file entity commits a few objects at a
    * time and stops, {@link EntityStatus#INCOMPLETE}, when the next commit would end past the
-   * budget.
+   * budget; an incremental watermark entity reads in the watermark's order and stops, {@link
+   * EntityStatus#INCOMPLETE}, between two watermark values when the next batch would end past it
+   * ({@link BudgetStop}), committing what it wrote and advancing the watermark to it.
    */
   public EntityReport run(
       EntityConfig entity,
@@ -85,25 +83,21 @@ public final class FlowRunner {
     Instant started = Instant.now();
     listener.entityStarted(
         entity.flow(), entity.name(), entity.home().describe(), entity.store().describe());
-    Progress progress = new Progress();
     EntityReport report;
-    EntityStateStep state =
-        states.step(
-            entity,
-            runType,
-            runId,
-            event,
-            budget.map(b -> OptionalInt.of(b.objectsPerCommit())).orElse(OptionalInt.empty()));
+    EntityStateStep state = states.step(entity, runType, runId, event, budget);
     Committed committed = new Committed();
     try (state) {
       state.begin();
       EntityStatus status = EntityStatus.SUCCESS;
       while (true) {
         long commitStart = System.nanoTime();
-        CommitResult result = move(entity, runType, runId, progress, state);
+        Moved moved = move(entity, runType, runId, state, budget);
         state.committed();
-        committed.add(progress.rows, result);
-        progress.rows = 0;
+        committed.add(moved.rows(), moved.result());
+        if (moved.stop() == Moved.Stop.TIME_BUDGET) {
+          status = EntityStatus.INCOMPLETE;
+          break;
+        }
         if (state.remainingObjects() == 0) {
           break;
         }
@@ -148,29 +142,33 @@ public final class FlowRunner {
     return report;
   }
 
-  private CommitResult move(
+  private Moved move(
       EntityConfig entity,
       RunType runType,
       String runId,
-      Progress progress,
-      EntityStateStep state) {
+      EntityStateStep state,
+      Optional<TimeBudget> budget) {
     String name = entity.qualifiedName();
     try (BufferAllocator allocator = parent.newChildAllocator(name, 0, Long.MAX_VALUE)) {
       Optional<BatchReader> opened =
           state.open(new ReadRequest(name, entity.columns(), entity.batchSize(), allocator));
       if (opened.isEmpty()) {
         LOG.info("Entity {}: nothing new to load", name);
-        return new CommitResult(0, 0);
+        return Moved.complete(0, new CommitResult(0, 0));
       }
       BatchReader reader = opened.get();
       try (StoreWriter writer = openWriter(entity, runType, runId, reader, allocator)) {
         if (!state.observesBatches()) {
-          Optional<CommitResult> copied = copyDirectly(entity, reader, writer, progress);
+          Optional<Moved> copied = copyDirectly(entity, reader, writer);
           if (copied.isPresent()) {
             return copied.get();
           }
         }
-        return pump(entity, reader, writer, allocator, progress, state);
+        Optional<BudgetStop> stop =
+            state.stopsBetweenWatermarks()
+                ? Optional.of(new BudgetStop(budget.orElseThrow(), state))
+                : Optional.empty();
+        return new BatchPump(entity, listener, state, stop).pump(reader, writer, allocator);
       }
     }
   }
@@ -197,8 +195,8 @@ public final class FlowRunner {
    * Lets a store that can take the home's data as it is encoded copy it (see {@link DirectCopy}).
    * Closes the reader when it copied; leaves it untouched otherwise.
    */
-  private Optional<CommitResult> copyDirectly(
-      EntityConfig entity, BatchReader reader, StoreWriter writer, Progress progress) {
+  private Optional<Moved> copyDirectly(
+      EntityConfig entity, BatchReader reader, StoreWriter writer) {
     if (!(writer instanceof DirectCopy direct)) {
       return Optional.empty();
     }
@@ -207,10 +205,8 @@ public final class FlowRunner {
       rows =
           direct.copyFrom(
               reader,
-              (copiedRows, bytes) -> {
-                progress.rows = copiedRows;
-                listener.progress(entity.flow(), entity.name(), copiedRows, bytes);
-              });
+              (copiedRows, bytes) ->
+                  listener.progress(entity.flow(), entity.name(), copiedRows, bytes));
     } catch (RuntimeException e) {
       reader.close();
       writer.abort();
@@ -220,107 +216,9 @@ public final class FlowRunner {
       return Optional.empty();
     }
     reader.close();
-    progress.rows = rows.getAsLong();
-    LOG.debug("Entity {}: copied {} rows without decoding", entity.qualifiedName(), progress.rows);
-    return Optional.of(writer.commit());
-  }
-
-  /** Runs the reader thread and writes what it hands over; closes the reader in all cases. */
-  private CommitResult pump(
-      EntityConfig entity,
-      BatchReader reader,
-      StoreWriter writer,
-      BufferAllocator allocator,
-      Progress progress,
-      EntityStateStep state) {
-    BatchQueue queue = new BatchQueue(entity.queueDepth());
-    AtomicReference<RuntimeException> readFailure = new AtomicReference<>();
-    AtomicBoolean cancelled = new AtomicBoolean();
-    Thread readerThread =
-        new Thread(
-            () -> read(reader, queue, allocator, readFailure, cancelled),
-            entity.qualifiedName() + ":read");
-    readerThread.setDaemon(true);
-    readerThread.start();
-    try {
-      while (true) {
-        Optional<VectorSchemaRoot> next = queue.take();
-        if (next.isEmpty()) {
-          break;
-        }
-        try (VectorSchemaRoot batch = next.get()) {
-          writer.write(batch);
-          state.observe(batch);
-          progress.rows += batch.getRowCount();
-        }
-        listener.progress(entity.flow(), entity.name(), progress.rows, writer.bytesWritten());
-      }
-      RuntimeException failure = readFailure.get();
-      if (failure != null) {
-        throw failure;
-      }
-      return writer.commit();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HyggeException(ErrorKind.INTERNAL, "Interrupted while moving data", e);
-    } catch (RuntimeException e) {
-      writer.abort();
-      throw e;
-    } finally {
-      stopReader(readerThread, queue, cancelled);
-    }
-  }
-
-  private static void read(
-      BatchReader reader,
-      BatchQueue queue,
-      BufferAllocator allocator,
-      AtomicReference<RuntimeException> failure,
-      AtomicBoolean cancelled) {
-    try (reader) {
-      while (!cancelled.get() && reader.loadNextBatch()) {
-        queue.put(reader.root(), allocator);
-      }
-    } catch (InterruptedException e) {
-      return;
-    } catch (RuntimeException e) {
-      failure.set(e);
-    } catch (OutOfMemoryError e) {
-      failure.set(outOfMemory(e));
-    }
-    try {
-      if (!cancelled.get()) {
-        queue.finish();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void stopReader(Thread readerThread, BatchQueue queue, AtomicBoolean cancelled) {
-    cancelled.set(true);
-    readerThread.interrupt();
-    boolean interrupted = false;
-    while (readerThread.isAlive()) {
-      queue.drain();
-      try {
-        readerThread.join(READER_STOP_POLL_MILLIS);
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    queue.drain();
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static HyggeException outOfMemory(OutOfMemoryError e) {
-    return new HyggeException(
-        ErrorKind.INTERNAL,
-        "Ran out of Java heap memory. Give hygge more memory (e.g. HYGGE_JAVA_OPTS=\"-Xmx4g\"), or lower"
-            + " batch_size, queue_depth, the store's row_group_size or options.concurrency.",
-        e);
+    LOG.debug(
+        "Entity {}: copied {} rows without decoding", entity.qualifiedName(), rows.getAsLong());
+    return Optional.of(Moved.complete(rows.getAsLong(), writer.commit()));
   }
 
   private static HyggeException describe(EntityConfig entity, Throwable e) {
@@ -328,7 +226,7 @@ public final class FlowRunner {
       return hygge.kind() == ErrorKind.CREDENTIAL ? withCredentials(entity, hygge) : hygge;
     }
     if (e instanceof OutOfMemoryError oom) {
-      return outOfMemory(oom);
+      return BatchPump.outOfMemory(oom);
     }
     return new HyggeException(
         ErrorKind.INTERNAL,
@@ -365,11 +263,6 @@ public final class FlowRunner {
             && settings.has(CREDENTIAL)
         ? Optional.of(settings.string(CREDENTIAL))
         : Optional.empty();
-  }
-
-  /** Rows moved so far; written by the writer thread only. */
-  private static final class Progress {
-    private long rows;
   }
 
   /** What the commits of one entity's run have committed (several only under a time budget). */

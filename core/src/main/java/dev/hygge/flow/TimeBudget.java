@@ -13,9 +13,13 @@ import java.time.Instant;
  *
  * <p>Incremental file entities commit every {@code objectsPerCommit} objects under a budget, each
  * commit advancing the processed-object journal, so an entity bigger than one invocation still
- * completes over several. Other entities are not split: they run whole once started.
+ * completes over several. Incremental watermark entities read in the order of the watermark column
+ * and stop between two of its values when the next batch would end past {@code stopBy} (judged by
+ * the time per batch so far), then commit and advance the watermark. Other entities are not split:
+ * they run whole once started.
  *
- * @param stopBy no new commit starts when it would end after this instant (judged by the last)
+ * @param stopBy no new commit starts, and no further batch of a watermark entity, when it would end
+ *     after this instant
  * @param objectsPerCommit objects an incremental file entity loads per commit under this budget
  * @param clock what tells the time
  */

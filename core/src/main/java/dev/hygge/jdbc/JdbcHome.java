@@ -60,13 +60,34 @@ public final class JdbcHome implements Home, SupportsWatermark {
 
   @Override
   public BatchReader open(ReadRequest request, WatermarkFilter filter) {
-    String predicate =
-        " WHERE "
-            + database.dialect().quote(filter.column())
-            + " "
-            + filter.comparison().operator()
-            + " ?";
-    return open(request, predicate, List.of(database.dialect().watermarkParameter(filter.bound())));
+    return open(request, predicate(filter), parameters(filter));
+  }
+
+  /**
+   * Pushes {@code ORDER BY column NULLS FIRST} into the query (after the watermark predicate, when
+   * given). Rows without a value come first, so they are all read before the first value a run can
+   * stop after; a continuation's {@code column > ?} would never read them again.
+   */
+  @Override
+  public BatchReader openOrdered(
+      ReadRequest request, String column, Optional<WatermarkFilter> filter) {
+    String order = " ORDER BY " + database.dialect().quote(column) + " NULLS FIRST";
+    return open(
+        request,
+        filter.map(this::predicate).orElse("") + order,
+        filter.map(this::parameters).orElse(List.of()));
+  }
+
+  private String predicate(WatermarkFilter filter) {
+    return " WHERE "
+        + database.dialect().quote(filter.column())
+        + " "
+        + filter.comparison().operator()
+        + " ?";
+  }
+
+  private List<Object> parameters(WatermarkFilter filter) {
+    return List.of(database.dialect().watermarkParameter(filter.bound()));
   }
 
   private BatchReader open(ReadRequest request, String predicate, List<Object> parameters) {

@@ -8,6 +8,7 @@ import dev.hygge.config.EntityConfig;
 import dev.hygge.config.RunType;
 import dev.hygge.flow.BatchReader;
 import dev.hygge.flow.ReadRequest;
+import dev.hygge.flow.TimeBudget;
 import dev.hygge.storage.CreatedObject;
 import dev.hygge.storage.Location;
 import java.time.Clock;
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@link #open} reads only what is new (rows past the watermark, objects not in the journal),
  * {@link #observe} tracks the highest watermark value written, {@link #committed} advances the
  * state after the store committed (commit, then advance), and {@link #close} gives the lease back.
+ *
+ * <p>Under a time budget, an incremental file entity takes a few objects per commit, and an
+ * incremental watermark entity reads its rows in the order of the watermark column ({@link
+ * #stopsBetweenWatermarks}), so the flow can stop between two values ({@link #endsBelow}).
  */
 public final class EntityStateStep implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EntityStateStep.class);
@@ -49,6 +54,7 @@ public final class EntityStateStep implements AutoCloseable {
   private final Mode mode;
   private final Optional<CreatedObject> event;
   private final OptionalInt objectsPerCommit;
+  private final boolean budgeted;
   private final Leases leases;
   private final StateStore store;
   private final ScheduledExecutorService renewals;
@@ -75,7 +81,7 @@ public final class EntityStateStep implements AutoCloseable {
       ScheduledExecutorService renewals,
       Clock clock,
       Optional<CreatedObject> event,
-      OptionalInt objectsPerCommit) {
+      Optional<TimeBudget> budget) {
     this.entity = requireNonNull(entity, "entity is null");
     this.key = new EntityKey(entity.flow(), entity.name());
     this.incremental = requireNonNull(runType, "runType is null") == RunType.INCREMENTAL;
@@ -86,7 +92,9 @@ public final class EntityStateStep implements AutoCloseable {
     this.clock = requireNonNull(clock, "clock is null");
     this.mode = mode(entity, runType);
     this.event = requireNonNull(event, "event is null");
-    this.objectsPerCommit = requireNonNull(objectsPerCommit, "objectsPerCommit is null");
+    this.budgeted = requireNonNull(budget, "budget is null").isPresent();
+    this.objectsPerCommit =
+        budget.map(b -> OptionalInt.of(b.objectsPerCommit())).orElse(OptionalInt.empty());
   }
 
   private static Mode mode(EntityConfig entity, RunType runType) {
@@ -104,6 +112,14 @@ public final class EntityStateStep implements AutoCloseable {
   /** Whether the step must see every batch written ({@link #observe}). */
   public boolean observesBatches() {
     return mode == Mode.WATERMARK;
+  }
+
+  /**
+   * Whether the flow may stop this run between two values of the watermark column: an incremental
+   * watermark entity under a time budget, whose rows {@link #open} reads in the column's order.
+   */
+  public boolean stopsBetweenWatermarks() {
+    return mode == Mode.WATERMARK && incremental && budgeted;
   }
 
   /**
@@ -141,6 +157,12 @@ public final class EntityStateStep implements AutoCloseable {
       Optional<WatermarkFilter> filter =
           incremental ? window.filter(heldState().watermark(), home, request) : Optional.empty();
       read = filter.map(WatermarkFilter::describe);
+      if (stopsBetweenWatermarks()) {
+        read =
+            Optional.of(
+                read.map(r -> r + ", ").orElse("every row, ") + "in order of " + window.column());
+        return Optional.of(home.openOrdered(request, window.column(), filter));
+      }
       return Optional.of(
           filter.isPresent() ? home.open(request, filter.get()) : entity.home().open(request));
     }
@@ -221,6 +243,16 @@ public final class EntityStateStep implements AutoCloseable {
     if (tracker != null) {
       tracker.observe(batch);
     }
+  }
+
+  /**
+   * Whether every watermark value written so far is strictly below each value in {@code next}: the
+   * flow may stop before {@code next} only then, so a continuation reading past the committed
+   * watermark takes every row of {@code next} and skips none written. False when no row written had
+   * a value (on the writer thread).
+   */
+  public boolean endsBelow(VectorSchemaRoot next) {
+    return tracker != null && tracker.below(next);
   }
 
   /**

@@ -5,12 +5,12 @@ import static java.util.Objects.requireNonNull;
 import dev.hygge.config.EntityConfig;
 import dev.hygge.config.Project;
 import dev.hygge.config.RunType;
+import dev.hygge.flow.TimeBudget;
 import dev.hygge.invoke.EntityReport;
 import dev.hygge.storage.CreatedObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -71,22 +71,22 @@ public final class EntityStates implements AutoCloseable {
    */
   public EntityStateStep step(
       EntityConfig entity, RunType runType, String runId, Optional<CreatedObject> event) {
-    return step(entity, runType, runId, event, OptionalInt.empty());
+    return step(entity, runType, runId, event, Optional.empty());
   }
 
   /**
-   * The state step of one entity's run, for an object-created event or not, committing at most
-   * {@code objectsPerCommit} objects at a time when given (an incremental file entity under a time
-   * budget).
+   * The state step of one entity's run, for an object-created event or not, within a time budget
+   * when given: an incremental file entity then commits the budget's {@code objectsPerCommit}
+   * objects at a time, and an incremental watermark entity reads its rows in the watermark's order.
    */
   public EntityStateStep step(
       EntityConfig entity,
       RunType runType,
       String runId,
       Optional<CreatedObject> event,
-      OptionalInt objectsPerCommit) {
+      Optional<TimeBudget> budget) {
     return new EntityStateStep(
-        entity, runType, runId, leases, store, renewals, clock, event, objectsPerCommit);
+        entity, runType, runId, leases, store, renewals, clock, event, budget);
   }
 
   /**

@@ -34,6 +34,36 @@ final class WatermarkTracker {
 
   /** Looks at every non-null value of the column in one batch. */
   void observe(VectorSchemaRoot batch) {
+    FieldVector vector = column(batch);
+    for (int row = 0; row < batch.getRowCount(); row++) {
+      if (!vector.isNull(row)) {
+        Watermark value = value(vector, row);
+        if (highest == null || value.compareWith(highest) > 0) {
+          highest = value;
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the highest value seen so far is strictly below every value of the column in {@code
+   * next}: false when no row seen had a value, or when {@code next} has a row without one or none
+   * at all.
+   */
+  boolean below(VectorSchemaRoot next) {
+    FieldVector vector = column(next);
+    if (highest == null || next.getRowCount() == 0) {
+      return false;
+    }
+    for (int row = 0; row < next.getRowCount(); row++) {
+      if (vector.isNull(row) || value(vector, row).compareWith(highest) <= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private FieldVector column(VectorSchemaRoot batch) {
     FieldVector vector = batch.getVector(column);
     if (vector == null) {
       throw HyggeException.home(
@@ -44,14 +74,7 @@ final class WatermarkTracker {
               + "' (check watermark_column; column names are case-sensitive).",
           null);
     }
-    for (int row = 0; row < batch.getRowCount(); row++) {
-      if (!vector.isNull(row)) {
-        Watermark value = value(vector, row);
-        if (highest == null || value.compareWith(highest) > 0) {
-          highest = value;
-        }
-      }
-    }
+    return vector;
   }
 
   /** The highest value seen, if any row had one. */

@@ -130,6 +130,16 @@ public final class PostgresHome implements Home, SupportsWatermark {
     return cursorHome().open(request, filter);
   }
 
+  /**
+   * Reads through the cursor, never in partitions: parallel ranges would hand batches out of the
+   * column's order.
+   */
+  @Override
+  public BatchReader openOrdered(
+      ReadRequest request, String column, Optional<WatermarkFilter> filter) {
+    return cursorHome().openOrdered(request, column, filter);
+  }
+
   @Override
   public WatermarkType watermarkType(ReadRequest request, String column) {
     return cursorHome().watermarkType(request, column);
