@@ -145,7 +145,7 @@ final class JdbcBatchReader implements BatchReader {
         row++;
       }
     } catch (SQLException e) {
-      throw failure("cannot read row " + row + " of the batch", e);
+      throw failure("cannot read row " + (row + 1) + " of the batch", e);
     }
     root.setRowCount(row);
     for (FieldVector vector : root.getFieldVectors()) {
